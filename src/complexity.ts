@@ -1,0 +1,34 @@
+import { GraphQLError, GraphQLSchema, getNullableType, isListType, separateOperations } from 'graphql';
+import { ApolloServerPlugin } from '@apollo/server';
+import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+/** A list field costs ten times what one item costs (its `first` argument where it has one). */
+export const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!isListType(getNullableType(field.type)) && !field.type.toString().endsWith('Connection!')) return undefined;
+  const first = typeof args.first === 'number' ? args.first : 10;
+  return 1 + first * childComplexity;
+};
+
+/** Rejects, before running it, an operation costlier than the limit; the error says both numbers. */
+export function complexityLimitPlugin(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName }) {
+          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+          const complexity = getComplexity({
+            schema,
+            query,
+            variables: request.variables ?? {},
+            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > maxComplexity) {
+            throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${maxComplexity}; ask for fewer fields or smaller pages.`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity },
+            });
+          }
+        },
+      };
+    },
+  };
+}

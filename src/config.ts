@@ -1,0 +1,38 @@
+/**
+ * Configuration from the environment. Every setting has a default that gives a working
+ * server on the embedded SQLite database.
+ */
+export interface Config {
+  /** HTTP port. @default 4000 */
+  port: number;
+  /** `sqlite:<path>` or `postgres://user:password@host:port/database`. @default sqlite:data/dashboard.sqlite */
+  databaseUrl: string;
+  /** `production` hides stack traces from error responses. */
+  production: boolean;
+  /** Largest query complexity accepted (1 a field, 10x a list). @default 100000 */
+  maxComplexity: number;
+  /** Largest page of a connection (first:). @default 100 */
+  maxPageSize: number;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:data/dashboard.sqlite';
+
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: integerSetting(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : DEFAULT_DATABASE_URL,
+    production: env.NODE_ENV === 'production',
+    maxComplexity: integerSetting(env, 'MAX_QUERY_COMPLEXITY', 100_000, 10, 1_000_000),
+    maxPageSize: integerSetting(env, 'MAX_PAGE_SIZE', 100, 1, 10_000),
+  };
+}

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataSource, DataSourceOptions, Logger } from 'typeorm';
+import { ENTITIES } from '../entities';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface ParsedDatabaseUrl {
+  kind: DatabaseKind;
+  /** File path for SQLite (or :memory:), the URL itself for PostgreSQL. */
+  location: string;
+}
+
+/** `sqlite:<path>`, `sqlite::memory:`, `postgres://...` or `postgresql://...`. */
+export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/dashboard.sqlite');
+    return { kind: 'sqlite', location: path };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', location: url };
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.replace(/\/\/[^@]*@/, '//…@')}")`);
+}
+
+export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptions {
+  const parsed = parseDatabaseUrl(url);
+  const common = {
+    entities: ENTITIES,
+    synchronize: false,
+    migrationsRun: false,
+    logger,
+    logging: logger ? (['query', 'error'] as const) : (['error'] as const),
+  };
+  if (parsed.kind === 'sqlite') {
+    const database = parsed.location === ':memory:' ? ':memory:' : resolve(parsed.location);
+    if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+    return { ...common, logging: [...common.logging], type: 'sqlite', database, migrations: SQLITE_MIGRATIONS, enableWAL: database !== ':memory:', busyErrorRetry: 200 };
+  }
+  return { ...common, logging: [...common.logging], type: 'postgres', url: parsed.location, migrations: POSTGRES_MIGRATIONS, extra: { max: 10 } };
+}
+
+export function createDataSource(url: string, logger?: Logger): DataSource {
+  return new DataSource(dataSourceOptions(url, logger));
+}
+
+/** Opens the database and brings its schema up to date with the migrations. */
+export async function openDatabase(url: string, logger?: Logger): Promise<DataSource> {
+  const dataSource = createDataSource(url, logger);
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}

@@ -1,0 +1,6 @@
+import { Initial1795651374057 as sqliteInitial1795651374057 } from './sqlite/1795651374057-Initial';
+import { Initial1795651374057 as postgresInitial1795651374057 } from './postgres/1795651374057-Initial';
+
+/** The migrations of each database, oldest first. Generated per dialect by `npm run migration:generate -- <Name>`. */
+export const SQLITE_MIGRATIONS: Function[] = [sqliteInitial1795651374057];
+export const POSTGRES_MIGRATIONS: Function[] = [postgresInitial1795651374057];

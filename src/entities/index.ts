@@ -1,0 +1,17 @@
+import { Area } from './area.entity';
+import { AreaGroup, AreaGroupMember } from './area-group.entity';
+import { AreaPopulation } from './area-population.entity';
+import { Dashboard } from './dashboard.entity';
+import { Indicator } from './indicator.entity';
+import { Observation } from './observation.entity';
+import { Outcome, OutcomeAssessment, OutcomeIndicator } from './outcome.entity';
+import { Period } from './period.entity';
+
+export { Area, AreaGroup, AreaGroupMember, AreaPopulation, Dashboard, Indicator, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period };
+export * from './enums';
+
+/** Every entity, for the data source. */
+export const ENTITIES = [
+  Area, AreaPopulation, AreaGroup, AreaGroupMember, Period, Indicator, Observation,
+  Dashboard, Outcome, OutcomeIndicator, OutcomeAssessment,
+];

@@ -1,0 +1,159 @@
+/**
+ * Per-request DataLoaders: every relation and value lookup of a GraphQL request is batched
+ * into one SQL statement per kind, however many outcomes, indicators and values it touches.
+ */
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { comparePeriods, periodFromKey } from '../analysis/periods';
+import {
+  Area, AreaGroup, AreaGroupMember, AreaPopulation, AreaType, Dashboard, Indicator, Observation, Outcome, OutcomeAssessment,
+  OutcomeIndicator,
+} from '../entities';
+
+/** Keys of loaders that take several parts are joined with this, which no code or key contains. */
+export const KEY_SEPARATOR = '|';
+const joinKey = (...parts: Array<string | number>): string => parts.join(KEY_SEPARATOR);
+const splitKey = (key: string): string[] => key.split(KEY_SEPARATOR);
+
+/** Large enough for any page, small enough for every database's limit on bound parameters. */
+const MAX_BATCH = 1000;
+
+function byKey<V>(keys: readonly string[], rows: V[], keyOf: (row: V) => string): Array<V | null> {
+  const found = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => found.get(key) ?? null);
+}
+
+function groupBy<V>(keys: readonly string[], rows: V[], keyOf: (row: V) => string): V[][] {
+  const groups = new Map<string, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}
+
+function distinct(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+export function createLoaders(dataSource: DataSource) {
+  const options = { maxBatchSize: MAX_BATCH };
+  const area = new DataLoader<string, Area | null>(async (codes) =>
+    byKey(codes, await dataSource.getRepository(Area).findBy({ code: In([...codes]) }), (a) => a.code), options);
+
+  const childrenOf = new DataLoader<string, Area[]>(async (codes) =>
+    groupBy(codes, await dataSource.getRepository(Area).find({ where: { parentCode: In([...codes]) }, order: { name: 'ASC' } }), (a) => a.parentCode!), options);
+
+  const storedPopulation = new DataLoader<string, AreaPopulation | null>(async (keys) => {
+    const codes = distinct(keys.map((key) => splitKey(key)[0]));
+    const years = distinct(keys.map((key) => splitKey(key)[1])).map(Number);
+    const rows = await dataSource.getRepository(AreaPopulation).findBy({ areaCode: In(codes), year: In(years) });
+    return byKey(keys, rows, (row) => joinKey(row.areaCode, row.year));
+  }, options);
+
+  const indicator = new DataLoader<string, Indicator | null>(async (ids) =>
+    byKey(ids, await dataSource.getRepository(Indicator).findBy({ id: In([...ids]) }), (i) => i.id), options);
+
+  const dashboard = new DataLoader<string, Dashboard | null>(async (slugs) =>
+    byKey(slugs, await dataSource.getRepository(Dashboard).findBy({ slug: In([...slugs]) }), (d) => d.slug), options);
+
+  const outcome = new DataLoader<string, Outcome | null>(async (ids) =>
+    byKey(ids, await dataSource.getRepository(Outcome).findBy({ id: In([...ids]) }), (o) => o.id), options);
+
+  const outcomesOf = new DataLoader<string, Outcome[]>(async (slugs) =>
+    groupBy(slugs, await dataSource.getRepository(Outcome).find({ where: { dashboardSlug: In([...slugs]) }, order: { position: 'ASC' } }), (o) => o.dashboardSlug), options);
+
+  const linksOf = new DataLoader<string, OutcomeIndicator[]>(async (ids) =>
+    groupBy(ids, await dataSource.getRepository(OutcomeIndicator).find({ where: { outcomeId: In([...ids]) }, order: { position: 'ASC' } }), (l) => l.outcomeId), options);
+
+  /** The link that puts an indicator on a dashboard, keyed dashboard|indicator. */
+  const dashboardLink = new DataLoader<string, OutcomeIndicator | null>(async (keys) => {
+    const slugs = distinct(keys.map((key) => splitKey(key)[0]));
+    const indicatorIds = distinct(keys.map((key) => splitKey(key)[1]));
+    const rows = await dataSource.getRepository(OutcomeIndicator).find({
+      where: { indicatorId: In(indicatorIds), outcome: { dashboardSlug: In(slugs) } },
+      relations: { outcome: true },
+      order: { outcome: { position: 'ASC' }, position: 'ASC' },
+    });
+    const first = new Map<string, OutcomeIndicator>();
+    for (const row of rows) {
+      const key = joinKey(row.outcome!.dashboardSlug, row.indicatorId);
+      if (!first.has(key)) first.set(key, row);
+    }
+    return keys.map((key) => first.get(key) ?? null);
+  }, options);
+
+  const assessment = new DataLoader<string, OutcomeAssessment | null>(async (keys) => {
+    const ids = distinct(keys.map((key) => splitKey(key)[0]));
+    const rows = await dataSource.getRepository(OutcomeAssessment).findBy({ outcomeId: In(ids) });
+    return byKey(keys, rows, (row) => joinKey(row.outcomeId, row.periodKey));
+  }, options);
+
+  /** One value, keyed indicator|area|period. Fetches the cross product of the batch's parts, one statement. */
+  const observation = new DataLoader<string, Observation | null>(async (keys) => {
+    const parts = keys.map(splitKey);
+    const rows = await dataSource.getRepository(Observation).findBy({
+      indicatorId: In(distinct(parts.map((p) => p[0]))),
+      areaCode: In(distinct(parts.map((p) => p[1]))),
+      periodKey: In(distinct(parts.map((p) => p[2]))),
+    });
+    return byKey(keys, rows, (row) => joinKey(row.indicatorId, row.areaCode, row.periodKey));
+  }, options);
+
+  /** Every value of an indicator for an area, oldest first, keyed indicator|area. */
+  const series = new DataLoader<string, Observation[]>(async (keys) => {
+    const parts = keys.map(splitKey);
+    const rows = await dataSource.getRepository(Observation).findBy({
+      indicatorId: In(distinct(parts.map((p) => p[0]))),
+      areaCode: In(distinct(parts.map((p) => p[1]))),
+    });
+    rows.sort((a, b) => comparePeriods(periodFromKey(a.periodKey), periodFromKey(b.periodKey)));
+    return groupBy(keys, rows, (row) => joinKey(row.indicatorId, row.areaCode));
+  }, options);
+
+  /** The areas an indicator has values for, to default an omitted area argument. */
+  const areasWithData = new DataLoader<string, string[]>(async (ids) => {
+    const rows: Array<{ indicator_id: string; area_code: string }> = await dataSource.getRepository(Observation)
+      .createQueryBuilder('o')
+      .select('o.indicator_id', 'indicator_id')
+      .addSelect('o.area_code', 'area_code')
+      .where('o.indicator_id IN (:...ids)', { ids: [...ids] })
+      .groupBy('o.indicator_id')
+      .addGroupBy('o.area_code')
+      .getRawMany();
+    return groupBy(ids, rows, (row) => row.indicator_id).map((group) => group.map((row) => row.area_code));
+  }, options);
+
+  const groupMembers = new DataLoader<string, Area[]>(async (ids) => {
+    const rows = await dataSource.getRepository(AreaGroupMember).find({
+      where: { groupId: In([...ids]) }, relations: { area: true }, order: { position: 'ASC' },
+    });
+    return groupBy(ids, rows, (row) => row.groupId).map((group) => group.map((row) => row.area!));
+  }, options);
+
+  const group = new DataLoader<string, AreaGroup | null>(async (ids) =>
+    byKey(ids, await dataSource.getRepository(AreaGroup).findBy({ id: In([...ids]) }), (g) => g.id), options);
+
+  /**
+   * Population of an area in a year: the published estimate, else (for a county) the sum of its
+   * districts' estimates when every district has one; null otherwise, never a guess.
+   */
+  const population = async (code: string, year: number): Promise<number | null> => {
+    const stored = await storedPopulation.load(joinKey(code, year));
+    if (stored) return stored.population;
+    const place = await area.load(code);
+    if (!place || place.type !== AreaType.COUNTY) return null;
+    const districts = (await childrenOf.load(code)).filter((child) => child.type === AreaType.DISTRICT);
+    if (districts.length === 0) return null;
+    const values = await Promise.all(districts.map((district) => storedPopulation.load(joinKey(district.code, year))));
+    return values.every((value) => value !== null) ? values.reduce((sum, value) => sum + value!.population, 0) : null;
+  };
+
+  return {
+    area, childrenOf, indicator, dashboard, outcome, outcomesOf, linksOf, dashboardLink, assessment,
+    observation, series, areasWithData, group, groupMembers, population,
+    observationKey: (indicatorId: string, areaCode: string, periodKey: string) => joinKey(indicatorId, areaCode, periodKey),
+    seriesKey: (indicatorId: string, areaCode: string) => joinKey(indicatorId, areaCode),
+    dashboardLinkKey: (slug: string, indicatorId: string) => joinKey(slug, indicatorId),
+    assessmentKey: (outcomeId: string, periodKey: string) => joinKey(outcomeId, periodKey),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Area, AreaGroup, AreaType, OutcomeAssessment, Period } from '../entities';
+import { Context } from '../context';
+import { badInput } from './errors';
+
+@Resolver((_of) => Area)
+export class AreaResolver {
+  @FieldResolver((_returns) => Area, { nullable: true, description: 'The area above: a district\'s county, a county\'s region, a region\'s country; null for a country.' })
+  parent(@Root() area: Area, @Ctx() { loaders }: Context): Promise<Area | null> | null {
+    return area.parentCode ? loaders.area.load(area.parentCode) : null;
+  }
+
+  @FieldResolver((_returns) => [Area], { description: 'The areas directly below, by name, e.g. a county\'s districts.' })
+  async children(
+    @Root() area: Area,
+    @Arg('type', (_type) => AreaType, { nullable: true, description: 'Only children of this type. Default: all.' }) type: AreaType | undefined,
+    @Ctx() { loaders }: Context,
+  ): Promise<Area[]> {
+    const children = await loaders.childrenOf.load(area.code);
+    return type ? children.filter((child) => child.type === type) : children;
+  }
+
+  @FieldResolver((_returns) => Int, {
+    nullable: true,
+    description: 'Mid-year population estimate used as the denominator for rates; null where unknown. A county without its own estimate is the sum of its districts\' when all have one.',
+  })
+  population(
+    @Root() area: Area,
+    @Arg('year', (_type) => Int, { description: 'The year of the mid-year (30 June) estimate, e.g. 2014.' }) year: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<number | null> {
+    if (!Number.isInteger(year) || year < 1800 || year > 2200) throw badInput('year', `must be a year such as 2014 (got ${year})`);
+    return loaders.population(area.code, year);
+  }
+}
+
+@Resolver((_of) => AreaGroup)
+export class AreaGroupResolver {
+  @FieldResolver((_returns) => [Area], { description: 'The members, in the group\'s order.' })
+  members(@Root() group: AreaGroup, @Ctx() { loaders }: Context): Promise<Area[]> {
+    return loaders.groupMembers.load(group.id);
+  }
+}
+
+@Resolver((_of) => OutcomeAssessment)
+export class OutcomeAssessmentResolver {
+  @FieldResolver((_returns) => Period, { description: 'The period the assessment was published for, e.g. Q2 2014-15.' })
+  period(@Root() assessment: OutcomeAssessment): Period {
+    return Period.fromKey(assessment.periodKey);
+  }
+}

@@ -1,0 +1,11 @@
+import { AreaGroupResolver, AreaResolver, OutcomeAssessmentResolver } from './area.resolver';
+import { DashboardResolver } from './dashboard.resolver';
+import { IndicatorResolver } from './indicator.resolver';
+import { ObservationResolver } from './observation.resolver';
+import { OutcomeResolver } from './outcome.resolver';
+import { QueryResolver } from './query.resolver';
+
+export const RESOLVERS = [
+  QueryResolver, DashboardResolver, OutcomeResolver, IndicatorResolver, ObservationResolver,
+  AreaResolver, AreaGroupResolver, OutcomeAssessmentResolver,
+] as const;

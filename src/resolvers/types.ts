@@ -1,0 +1,57 @@
+/** GraphQL object types that are views, not stored entities. */
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Indicator, Observation } from '../entities';
+
+@ObjectType({ description: 'A link in a list of indicators.' })
+export class IndicatorEdge {
+  @Field((_type) => String, { description: 'Opaque; pass it as `after` to read on from here.' })
+  cursor!: string;
+
+  @Field((_type) => Indicator, { description: 'The indicator.' })
+  node!: Indicator;
+}
+
+@ObjectType({ description: 'Where a page sits in the whole list.' })
+export class PageInfo {
+  @Field((_type) => Boolean, { description: 'Whether more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field((_type) => Boolean, { description: 'Whether items come before this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field((_type) => String, { nullable: true, description: 'The cursor of the first item on the page.' })
+  startCursor!: string | null;
+
+  @Field((_type) => String, { nullable: true, description: 'The cursor of the last item on the page; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A page of indicators, ordered by id.' })
+export class IndicatorConnection {
+  @Field((_type) => [IndicatorEdge], { description: 'The indicators on this page with their cursors.' })
+  edges!: IndicatorEdge[];
+
+  @Field((_type) => [Indicator], { description: 'The indicators on this page.' })
+  nodes!: Indicator[];
+
+  @Field((_type) => PageInfo, { description: 'Paging information.' })
+  pageInfo!: PageInfo;
+
+  @Field((_type) => Int, { description: 'How many indicators match, on all pages.' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'One row of a dashboard\'s Supporting Indicators column: the indicator with the two values the dashboard shows beside it.' })
+export class SupportingIndicator {
+  @Field((_type) => Int, { description: 'The indicator\'s place in its outcome, from 1; 1 is the headline indicator.' })
+  position!: number;
+
+  @Field((_type) => Indicator, { description: 'The indicator; its `value` defaults to the dashboard\'s area.' })
+  indicator!: Indicator;
+
+  @Field((_type) => Observation, { nullable: true, description: 'The Previous Year value as printed, e.g. 47.18 for 2013-14; null where none is shown.' })
+  previousValue!: Observation | null;
+
+  @Field((_type) => Observation, { nullable: true, description: 'The Latest Data value with its own period, e.g. 0.33 for Apr-Jun 2014; null where none is shown (never zero).' })
+  latestValue!: Observation | null;
+}

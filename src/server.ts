@@ -1,0 +1,63 @@
+/**
+ * The one place that wires the server: database, schema, Apollo Server on Express, /health,
+ * query complexity limit, graceful shutdown.
+ */
+import 'reflect-metadata';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { DataSource } from 'typeorm';
+import { Config } from './config';
+import { Context, createContext } from './context';
+import { getSchema } from './schema';
+import { complexityLimitPlugin } from './complexity';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting requests, lets in-flight ones finish, then closes. The database is the caller's. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, dataSource: DataSource): Promise<RunningServer> {
+  const schema = await getSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.production,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), complexityLimitPlugin(schema, config.maxComplexity)],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_request, response) => {
+    const started = Date.now();
+    try {
+      await dataSource.query('SELECT 1');
+      response.json({ status: 'ok', database: { type: dataSource.options.type, status: 'up', latencyMs: Date.now() - started } });
+    } catch (error) {
+      response.status(503).json({
+        status: 'error',
+        database: { type: dataSource.options.type, status: 'down', error: config.production ? 'unavailable' : (error as Error).message },
+      });
+    }
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
+    context: async () => createContext(dataSource, config),
+  }));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,58 @@
+/** How an indicator's values are found when arguments are left out. */
+import { comparePeriods, periodFromKey, PeriodType } from '../analysis/periods';
+import { Indicator, Observation } from '../entities';
+import { Loaders } from '../loaders';
+import { badInput, periodArgument } from '../resolvers/errors';
+
+/** An indicator reached through a dashboard remembers the dashboard's area as its default. */
+export interface IndicatorInContext extends Indicator {
+  contextAreaCode?: string;
+}
+
+export function inDashboardContext(indicator: Indicator, areaCode: string): IndicatorInContext {
+  return Object.assign(Object.create(Indicator.prototype) as Indicator, indicator, { contextAreaCode: areaCode });
+}
+
+/**
+ * The area argument, else the dashboard's area when the indicator was reached through one,
+ * else the one area the indicator has values for; several areas and no argument is an error.
+ */
+export async function resolveArea(indicator: IndicatorInContext, area: string | undefined | null, loaders: Loaders): Promise<string> {
+  if (area) {
+    if (!(await loaders.area.load(area))) throw badInput('area', `no area has the code "${area}"; use an ONS code such as E10000018`);
+    return area;
+  }
+  if (indicator.contextAreaCode) return indicator.contextAreaCode;
+  const areas = await loaders.areasWithData.load(indicator.id);
+  if (areas.length === 1) return areas[0];
+  throw badInput('area', areas.length === 0
+    ? `"${indicator.id}" has no values yet, so there is no default area; name one`
+    : `"${indicator.id}" has values for ${areas.length} areas; name one, e.g. area: "${areas[0]}"`);
+}
+
+export async function findValue(indicator: IndicatorInContext, area: string | undefined | null, period: string | undefined | null, loaders: Loaders): Promise<Observation | null> {
+  const areaCode = await resolveArea(indicator, area, loaders);
+  if (period) {
+    const info = periodArgument('period', period);
+    return loaders.observation.load(loaders.observationKey(indicator.id, areaCode, info.key));
+  }
+  const values = (await loaders.series.load(loaders.seriesKey(indicator.id, areaCode))).filter((o) => o.value !== null);
+  return values.length === 0 ? null : values[values.length - 1];
+}
+
+export async function findSeries(
+  indicator: IndicatorInContext,
+  args: { area?: string | null; from?: string | null; to?: string | null; type?: PeriodType | null },
+  loaders: Loaders,
+): Promise<Observation[]> {
+  const areaCode = await resolveArea(indicator, args.area, loaders);
+  const from = args.from ? periodArgument('from', args.from) : null;
+  const to = args.to ? periodArgument('to', args.to) : null;
+  if (from && to && comparePeriods(from, to) > 0) throw badInput('to', `${to.label} is before from ${from.label}`);
+  return (await loaders.series.load(loaders.seriesKey(indicator.id, areaCode))).filter((observation) => {
+    const period = periodFromKey(observation.periodKey);
+    return (!from || period.startMonth >= from.startMonth)
+      && (!to || period.endMonth <= to.endMonth)
+      && (!args.type || period.type === args.type);
+  });
+}
