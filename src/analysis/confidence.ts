@@ -312,27 +312,29 @@ export function gammaQuantile(a: number, tailProbability: number, tail: 'lower' 
     if (!(x > 0) || smallX < x) x = smallX;
   }
 
-  // Bracket [lo, hi] with sign-corrected f(lo) < 0 < f(hi).
+  // Bracket [lo, hi] with sign-corrected f(lo) < 0 < f(hi). Bisection is geometric when the
+  // bracket spans orders of magnitude: for small shapes the quantile can be 1e-300 or smaller.
   let lo = 0;
   let hi = Infinity;
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 5000; i++) {
     const fx = sign * f(x);
     if (fx === 0) return x;
     if (fx < 0) lo = x;
     else hi = x;
     if (hi === Infinity) {
-      // Grow until the bracket closes.
-      x = Math.max(2 * x, x + 1);
+      x *= 2; // grow until the bracket closes
       continue;
     }
     // Newton step: d/dx P(a, x) = x^(a−1) e^(−x) / Γ(a).
-    const density = gammaPrefix(a, x) / x;
-    let next = x - fx / density;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = lo + (hi - lo) / 2;
-    if (Math.abs(next - x) <= 4 * Number.EPSILON * x || hi - lo <= 4 * Number.EPSILON * hi) return next;
+    let next = x - fx / (gammaPrefix(a, x) / x);
+    if (!(next > lo && next < hi)) {
+      next = lo === 0 ? hi / 2 : hi / lo > 2 ? Math.sqrt(lo) * Math.sqrt(hi) : lo + (hi - lo) / 2;
+      if (!(next > lo && next < hi)) return x; // lo and hi are neighbouring doubles
+    }
+    if (Math.abs(next - x) <= 4 * Number.EPSILON * x) return next;
     x = next;
   }
-  return x;
+  throw new Error(`gamma quantile did not converge (shape ${a}, ${tail} tail ${tailProbability})`);
 }
 
 /** Quantile of the chi-squared distribution with `df` degrees of freedom (lower-tail p), as R's qchisq. */

@@ -174,11 +174,15 @@ const MONTH_WORD = '([A-Za-z]{3,9}\\.?)';
 const YEAR = '(\\d{4})';
 const DASH = '\\s*[-–—]\\s*';
 const TEXT_PATTERNS: Array<[RegExp, (m: RegExpExecArray, text: string) => PeriodInfo]> = [
-  // 2013-14, 2013/14, 2013/2014: a financial year
-  [new RegExp(`^${YEAR}\\s*[-/–]\\s*(\\d{2}|\\d{4})$`), (m, text) => {
+  // 2013-14, 2013/14, 2013/2014: a financial year; 2014-09 (not the next year): a month
+  [new RegExp(`^${YEAR}\\s*([-/–])\\s*(\\d{2}|\\d{4})$`), (m, text) => {
     const start = Number(m[1]);
-    const end = Number(m[2]);
-    if ((m[2].length === 2 ? (start + 1) % 100 : start + 1) !== end) {
+    const end = Number(m[3]);
+    const nextYear = m[3].length === 2 ? (start + 1) % 100 : start + 1;
+    if (end !== nextYear && m[2] === '-' && m[3].length === 2 && end >= 1 && end <= 12) {
+      return periodFromMonths(monthIndex(start, end), monthIndex(start, end));
+    }
+    if (end !== nextYear) {
       throw new PeriodError(`"${text}" is not a financial year: the second year must follow the first`);
     }
     return periodFromMonths(monthIndex(start, 4), monthIndex(start + 1, 3));
@@ -208,11 +212,6 @@ const TEXT_PATTERNS: Array<[RegExp, (m: RegExpExecArray, text: string) => Period
   // Sep 2014, September 2014
   [new RegExp(`^${MONTH_WORD}\\s+${YEAR}$`), (m, text) => {
     const month = monthFromWords(m[1], m[2], text);
-    return periodFromMonths(month, month);
-  }],
-  // 2014-09: one month
-  [/^(\d{4})-(\d{2})$/, (m, text) => {
-    const month = checkedMonth(Number(m[1]), Number(m[2]), text);
     return periodFromMonths(month, month);
   }],
   // 2014: a calendar year
