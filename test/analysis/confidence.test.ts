@@ -286,9 +286,12 @@ describe('gamma and chi-squared quantiles (for the exact Poisson limits)', () =>
       assertRelative(chiSquaredQuantile(p, 2), -2 * Math.log1p(-p), 1e-14, `df 2, p ${p}`);
     }
     assertRelative(chiSquaredQuantile(0.95, 1), 1.959963984540054 ** 2, 1e-14, 'df 1, p 0.95');
+    // Far upper tail: 1 − 2^−40 is exact in a double, and the quantile is −2 ln 2^−40 = 80 ln 2.
+    // Solving P(x) = p there, rather than Q(x) = 1 − p, would lose four digits.
+    assertRelative(chiSquaredQuantile(1 - 2 ** -40, 2), 80 * Math.LN2, 1e-14, 'df 2, p 1 − 2^−40');
   });
 
-  test('logGamma matches factorials and Γ(½) = √π', () => {
+  test('logGamma matches factorials, Γ(½) = √π and high-precision values', () => {
     let factorial = 1;
     for (let n = 1; n <= 30; n++) {
       factorial *= n;
@@ -298,6 +301,22 @@ describe('gamma and chi-squared quantiles (for the exact Poisson limits)', () =>
       assert.ok(error <= 1e-14 * Math.max(1, expected), `ln ${n}!: got ${logGamma(n + 1)}, expected ${expected}`);
     }
     assertRelative(logGamma(0.5), Math.log(Math.sqrt(Math.PI)), 1e-15, 'ln Γ(½)');
+    // Each branch: near 0, reflection below ½, Lanczos, Stirling from 10.
+    const cases: [number, number][] = [
+      [1e-10, 23.025850929882736],
+      [1e-5, 11.512919692895826],
+      [0.3, 1.0957979948180756],
+      [2.5, 0.2846828704729192],
+      [9.99, 12.779315214350193],
+      [10.5, 13.940625219403763],
+      [123.4, 469.3360974421906],
+      [1e7, 151180949.3694739],
+    ];
+    for (const [a, expected] of cases) {
+      // Absolute below 1: ln Γ crosses zero at 1 and 2, where relative error means nothing.
+      const error = Math.abs(logGamma(a) - expected);
+      assert.ok(error <= 2e-15 * Math.max(1, Math.abs(expected)), `ln Γ(${a}): got ${logGamma(a)}, expected ${expected}`);
+    }
   });
 
   test('P and Q are complementary, and the quantile is within 1e-13 of where the tail equals the target', () => {
