@@ -369,8 +369,9 @@ export function chiSquaredQuantile(p: number, df: number): number {
  * 1 of 10^12, or 10^12 − 1 of 10^12, most digits cancel) and can then even move the wrong way as
  * confidence rises. So the near limit uses the equivalent cancellation-free form
  * 2x·(x/n) / (2x + z² + z√(…)) (the product of the two numerators is 4x²(1 + z²/n)), and
- * proportions above ½ use the symmetry lower(x, n) = 1 − upper(n − x, n). Both agree with the
- * reference spreadsheet to its precision, and limits are exactly 0 at x = 0 and 1 at x = n.
+ * proportions above ½ use the symmetry lower(x, n) = 1 − upper(n − x, n). This matches a 60-digit
+ * evaluation of the formula to about 1e-15, limits move monotonically with confidence even in
+ * rounding, and they are exactly 0 at x = 0 and 1 at x = n.
  */
 export function wilsonInterval(numerator: number, denominator: number, confidence = 0.95): Interval {
   checkCount('numerator', numerator);
