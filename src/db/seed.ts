@@ -1,10 +1,16 @@
-/** Loads the data shipped in seeds/ into an empty database: areas, populations, indicators and the 2014/15 dashboard. */
+/**
+ * Loads the data shipped in seeds/ into an empty database: the geography (areas, CSP links,
+ * populations, the peer group), the indicator catalogue and the 2014/15 dashboard, and the
+ * police.uk monthly district counts with the dashboard built on them.
+ */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Dashboard } from '../entities';
-import { readAreas, readPopulations, writeAreas } from '../import/areas.importer';
+import { readAreaGroups, readAreaLinks, readAreas, readPopulations, writeAreaGroups, writeAreas } from '../import/areas.importer';
 import { DashboardImportReport, readDashboardFile, writeDashboard } from '../import/dashboard.importer';
 import { readIndicatorCatalogue } from '../import/indicator-catalogue';
+import { loadPoliceUkLedger } from '../import/police-uk/police-uk.seed';
 
 export const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
 /** The 2014/15 dashboard's area: the table does not name it; it is Leicestershire County Council's. */
@@ -15,14 +21,33 @@ export async function isSeeded(dataSource: DataSource): Promise<boolean> {
   return (await dataSource.getRepository(Dashboard).count()) > 0;
 }
 
-/** Everything or nothing: one transaction. */
-export async function seedDatabase(dataSource: DataSource, seedsDir = SEEDS_DIR): Promise<DashboardImportReport> {
+/** Areas, CSP links, populations and area groups, in one transaction. */
+export async function seedGeography(dataSource: DataSource, seedsDir = SEEDS_DIR): Promise<void> {
   const areas = readAreas(join(seedsDir, 'areas.csv'));
+  const links = readAreaLinks(join(seedsDir, 'area-links.csv'));
   const populations = readPopulations(join(seedsDir, 'populations.csv'));
+  const groups = readAreaGroups(join(seedsDir, 'area-groups.csv'));
+  await dataSource.transaction(async (manager) => {
+    await writeAreas(manager, areas, populations, links);
+    await writeAreaGroups(manager, groups);
+  });
+}
+
+export interface SeedOptions {
+  /** Load the police.uk counts and their dashboard too (default true). */
+  policeUk?: boolean;
+  seedsDir?: string;
+}
+
+/** Everything in seeds/. Each part is all-or-nothing; the whole is idempotent. */
+export async function seedDatabase(dataSource: DataSource, options: SeedOptions = {}): Promise<DashboardImportReport> {
+  const seedsDir = options.seedsDir ?? SEEDS_DIR;
+  await seedGeography(dataSource, seedsDir);
   const catalogue = readIndicatorCatalogue(join(seedsDir, 'indicator-catalogue.csv'));
   const table = readDashboardFile(join(seedsDir, SEED_DASHBOARD_FILE));
-  return dataSource.transaction(async (manager) => {
-    await writeAreas(manager, areas, populations);
-    return writeDashboard(manager, table, { catalogue, areaCode: SEED_DASHBOARD_AREA });
-  });
+  const report = await dataSource.transaction((manager) => writeDashboard(manager, table, { catalogue, areaCode: SEED_DASHBOARD_AREA }));
+  if ((options.policeUk ?? true) && existsSync(join(seedsDir, 'police-uk', 'counts.csv'))) {
+    await loadPoliceUkLedger(dataSource, join(seedsDir, 'police-uk'));
+  }
+  return report;
 }

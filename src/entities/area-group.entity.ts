@@ -31,6 +31,14 @@ export class AreaGroupMember {
   @Column({ type: 'integer' })
   position!: number;
 
+  /** The first month the area is a member (`YYYY-MM`); null: from the start. */
+  @Column({ name: 'valid_from', type: 'varchar', length: 7, nullable: true })
+  validFrom!: string | null;
+
+  /** The last month the area is a member (`YYYY-MM`), e.g. 2021-03 for Northamptonshire; null: still a member. */
+  @Column({ name: 'valid_to', type: 'varchar', length: 7, nullable: true })
+  validTo!: string | null;
+
   @ManyToOne(() => AreaGroup, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'group_id' })
   group?: AreaGroup;

@@ -25,4 +25,44 @@ export class Area {
   @ManyToOne(() => Area, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_code' })
   parent?: Area | null;
+
+  /** The group this area is compared with by default (its peers), e.g. for a county comparison. */
+  @Column({ name: 'comparator_group_id', type: 'varchar', length: 120, nullable: true })
+  comparatorGroupId!: string | null;
+
+  /** The first month the area existed, `YYYY-MM`; null when it existed before any data here. */
+  @Column({ name: 'valid_from', type: 'varchar', length: 7, nullable: true })
+  @Field((_type) => String, { nullable: true, description: 'The first month the area existed (YYYY-MM), where it was created within the data, e.g. 2021-04 for North Northamptonshire.' })
+  validFrom!: string | null;
+
+  /** The last month the area existed, `YYYY-MM`; null while it exists. */
+  @Column({ name: 'valid_to', type: 'varchar', length: 7, nullable: true })
+  @Field((_type) => String, { nullable: true, description: 'The last month the area existed (YYYY-MM), e.g. 2021-03 for Northamptonshire county; null while it exists.' })
+  validTo!: string | null;
+}
+
+/**
+ * Membership of an area in a second hierarchy: a district (or unitary authority) in its
+ * Community Safety Partnership, alongside its administrative parent (the county).
+ */
+@Entity('area_link')
+export class AreaLink {
+  @PrimaryColumn({ name: 'area_code', type: 'varchar', length: 16 })
+  areaCode!: string;
+
+  /** Which hierarchy: COMMUNITY_SAFETY (district → CSP → police force area). */
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  hierarchy!: string;
+
+  @Index()
+  @Column({ name: 'parent_code', type: 'varchar', length: 16 })
+  parentCode!: string;
+
+  @ManyToOne(() => Area, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'area_code' })
+  area?: Area;
+
+  @ManyToOne(() => Area, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'parent_code' })
+  parent?: Area;
 }

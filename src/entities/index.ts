@@ -1,4 +1,5 @@
-import { Area } from './area.entity';
+import { Area, AreaLink } from './area.entity';
+import { PoliceUkCount, PoliceUkFile } from './police-uk.entity';
 import { AreaGroup, AreaGroupMember } from './area-group.entity';
 import { AreaPopulation } from './area-population.entity';
 import { Dashboard } from './dashboard.entity';
@@ -7,11 +8,11 @@ import { Observation } from './observation.entity';
 import { Outcome, OutcomeAssessment, OutcomeIndicator } from './outcome.entity';
 import { Period } from './period.entity';
 
-export { Area, AreaGroup, AreaGroupMember, AreaPopulation, Dashboard, Indicator, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period };
+export { Area, AreaLink, PoliceUkCount, PoliceUkFile, AreaGroup, AreaGroupMember, AreaPopulation, Dashboard, Indicator, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period };
 export * from './enums';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
-  Area, AreaPopulation, AreaGroup, AreaGroupMember, Period, Indicator, Observation,
-  Dashboard, Outcome, OutcomeIndicator, OutcomeAssessment,
+  Area, AreaLink, AreaPopulation, AreaGroup, AreaGroupMember, Period, Indicator, Observation,
+  Dashboard, Outcome, OutcomeIndicator, OutcomeAssessment, PoliceUkCount, PoliceUkFile,
 ];

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Polarity, ValueType } from './enums';
 
 @Entity('indicator')
@@ -36,4 +36,24 @@ export class Indicator {
   @Column({ type: 'text', nullable: true })
   @Field((_type) => String, { nullable: true, description: 'What is counted and how, where known.' })
   definition!: string | null;
+
+  /** What value = numerator / denominator is multiplied by: 1000 for per 1,000, 100 for %; null where not a quotient. */
+  @Column({ type: 'double precision', nullable: true })
+  @Field((_type) => Float, { nullable: true, description: 'What numerator / denominator is multiplied by: 1000 for a rate per 1,000, 100 for a percentage; null for counts.' })
+  multiplier!: number | null;
+
+  /**
+   * How values for areas and periods not stored are derived: SUM_OF_MONTHLY_COUNTS adds
+   * stored monthly district counts; RATE_OF_COUNTS divides the derived count of
+   * `baseIndicatorId` by the population. Null: only stored values.
+   */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  derivation!: string | null;
+
+  @Column({ name: 'base_indicator_id', type: 'varchar', length: 120, nullable: true })
+  baseIndicatorId!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  @Field((_type) => String, { nullable: true, description: 'Who publishes the data, e.g. police.uk.' })
+  publisher!: string | null;
 }

@@ -1,11 +1,13 @@
 /** Where in a source file something was found: 1-based line and column. */
 export interface SourceLocation {
   readonly file: string;
-  readonly line: number;
+  /** Absent for a problem with the file as a whole, e.g. a truncated archive. */
+  readonly line?: number;
   readonly column?: number;
 }
 
 export function formatLocation(location: SourceLocation): string {
+  if (location.line === undefined) return location.file;
   return `${location.file}:${location.line}${location.column === undefined ? '' : `:${location.column}`}`;
 }
 

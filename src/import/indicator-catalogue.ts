@@ -13,6 +13,8 @@ export interface CatalogueEntry {
   readonly valueType: ValueType;
   readonly polarity: Polarity;
   readonly decimals: number;
+  /** What numerator / denominator is multiplied by (1000 for per 1,000, 100 for %); null for counts. */
+  readonly multiplier: number | null;
   readonly polarityReason: string;
   readonly definition: string | null;
 }
@@ -41,7 +43,7 @@ function normaliseName(name: string): string {
 const SLUG = /^[a-z0-9]+(?:[-/][a-z0-9]+)*$/;
 
 export function readIndicatorCatalogue(file: string): IndicatorCatalogue {
-  const table = readCsvTable(file, ['id', 'name', 'value_type', 'polarity', 'decimals', 'polarity_reason'], ['unit', 'definition']);
+  const table = readCsvTable(file, ['id', 'name', 'value_type', 'polarity', 'decimals', 'polarity_reason'], ['unit', 'definition', 'multiplier']);
   const ids = new Map<string, number>();
   const names = new Map<string, number>();
   const entries = table.rows.map((row): CatalogueEntry => {
@@ -60,6 +62,7 @@ export function readIndicatorCatalogue(file: string): IndicatorCatalogue {
       valueType: table.oneOf(row, 'value_type', Object.values(ValueType)),
       polarity: table.oneOf(row, 'polarity', Object.values(Polarity)),
       decimals: table.integer(row, 'decimals', 0, 10),
+      multiplier: table.optionalNumber(row, 'multiplier'),
       polarityReason: table.required(row, 'polarity_reason'),
       definition: table.optional(row, 'definition'),
     };
@@ -78,5 +81,9 @@ export function indicatorFromEntry(entry: CatalogueEntry): Indicator {
     polarityReason: entry.polarityReason,
     decimals: entry.decimals,
     definition: entry.definition,
+    multiplier: entry.multiplier,
+    derivation: null,
+    baseIndicatorId: null,
+    publisher: null,
   });
 }

@@ -12,10 +12,24 @@ export function emptyCounts(): ChangeCounts {
   return { created: 0, updated: 0, unchanged: 0, removed: 0 };
 }
 
+/** Rows per statement: well under every driver's limit on bound parameters (SQLite's is 32,766). */
+export const CHUNK = 200;
+
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return (a ?? null) === (b ?? null);
+}
+
 /**
  * Inserts rows that are new and updates those whose fields differ, matching by primary key
- * (or the natural key given, for tables with an internal generated id),
- * so importing the same data twice changes nothing. Runs in the caller's transaction.
+ * (or the natural key given, for tables with an internal generated id), so importing the same
+ * data twice changes nothing. Existing rows are read and new rows written a chunk at a time.
+ * Runs in the caller's transaction.
  */
 export async function upsertRows<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -27,30 +41,30 @@ export async function upsertRows<T extends ObjectLiteral>(
   const repository = manager.getRepository(target);
   const metadata = repository.metadata;
   const key: readonly string[] = naturalKey ?? metadata.primaryColumns.filter((column) => !column.isGenerated).map((column) => column.propertyName);
-  const compared = metadata.columns.filter((column) => !column.isGenerated && !key.includes(column.propertyName));
-  for (const row of rows) {
-    const where = Object.fromEntries(key.map((property) => [property, row[property]]));
-    const existing = await repository.findOneBy(where as never);
-    if (!existing) {
-      await repository.insert(row as never);
-      counts.created++;
-      continue;
+  const compared = metadata.columns.filter((column) => !column.isGenerated && !key.includes(column.propertyName)).map((c) => c.propertyName);
+  const keyOf = (row: ObjectLiteral): string => JSON.stringify(key.map((property) => row[property] ?? null));
+  const whereOf = (row: ObjectLiteral) => Object.fromEntries(key.map((property) => [property, row[property]]));
+  for (const chunk of chunks(rows)) {
+    const existing = new Map((await repository.find({ where: chunk.map(whereOf) as never })).map((row) => [keyOf(row), row]));
+    const fresh: T[] = [];
+    for (const row of chunk) {
+      const found = existing.get(keyOf(row));
+      if (!found) {
+        fresh.push(row);
+        continue;
+      }
+      const changes = Object.fromEntries(compared.filter((p) => !sameValue(found[p], row[p])).map((p) => [p, row[p] ?? null]));
+      if (Object.keys(changes).length === 0) {
+        counts.unchanged++;
+      } else {
+        await repository.update(whereOf(row) as never, changes as never);
+        counts.updated++;
+      }
     }
-    const changes = Object.fromEntries(
-      compared
-        .filter((column) => !sameValue(existing[column.propertyName], row[column.propertyName]))
-        .map((column) => [column.propertyName, row[column.propertyName] ?? null]),
-    );
-    if (Object.keys(changes).length === 0) {
-      counts.unchanged++;
-    } else {
-      await repository.update(where as never, changes as never);
-      counts.updated++;
+    if (fresh.length > 0) {
+      await repository.insert(fresh as never);
+      counts.created += fresh.length;
     }
   }
   return counts;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return (a ?? null) === (b ?? null);
 }

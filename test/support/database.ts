@@ -60,10 +60,11 @@ export interface OpenTestDatabase {
 }
 
 /** A migrated (and, by default, seeded) database with an open data source. */
-export async function openTestDatabase(options: { seed?: boolean; logger?: Logger } = {}): Promise<OpenTestDatabase> {
+/** police.uk counts are loaded only when asked for: most tests need just the dashboard and areas. */
+export async function openTestDatabase(options: { seed?: boolean; policeUk?: boolean; logger?: Logger } = {}): Promise<OpenTestDatabase> {
   const database = await createTestDatabase();
   const dataSource = await openDatabase(database.url, options.logger);
-  if (options.seed ?? true) await seedDatabase(dataSource);
+  if (options.seed ?? true) await seedDatabase(dataSource, { policeUk: options.policeUk ?? false });
   return {
     database,
     dataSource,

@@ -1,6 +1,8 @@
 import { Initial1795651374057 as sqliteInitial1795651374057 } from './sqlite/1795651374057-Initial';
+import { AddGeographyAndPoliceUk1795652279233 as sqliteAddGeographyAndPoliceUk1795652279233 } from './sqlite/1795652279233-AddGeographyAndPoliceUk';
 import { Initial1795651374057 as postgresInitial1795651374057 } from './postgres/1795651374057-Initial';
+import { AddGeographyAndPoliceUk1795652279233 as postgresAddGeographyAndPoliceUk1795652279233 } from './postgres/1795652279233-AddGeographyAndPoliceUk';
 
 /** The migrations of each database, oldest first. Generated per dialect by `npm run migration:generate -- <Name>`. */
-export const SQLITE_MIGRATIONS: Function[] = [sqliteInitial1795651374057];
-export const POSTGRES_MIGRATIONS: Function[] = [postgresInitial1795651374057];
+export const SQLITE_MIGRATIONS: Function[] = [sqliteInitial1795651374057, sqliteAddGeographyAndPoliceUk1795652279233];
+export const POSTGRES_MIGRATIONS: Function[] = [postgresInitial1795651374057, postgresAddGeographyAndPoliceUk1795652279233];

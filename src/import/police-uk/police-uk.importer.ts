@@ -1,0 +1,209 @@
+/**
+ * `npm run import:police-uk -- <zip|folder|csv ...>`: police.uk street-level files into the
+ * ledger (counts by force, month, district and crime type) and the districts' monthly count
+ * observations. One transaction per file: a file that fails writes nothing, and re-importing a
+ * force's month replaces it.
+ *
+ * The rule for a district's monthly count: every row located in it (by LSOA), from every force's
+ * file for that month, once the file of the district's own force for that month is loaded; until
+ * then the district has no value for that month (missing, not zero). Counts for larger areas and
+ * longer periods, and all rates, are derived from these on demand (src/services/derived-values.ts).
+ */
+import { join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { periodFromKey } from '../../analysis/periods';
+import { Area, AreaLink, AreaType, Indicator, Observation, Period, PoliceUkCount, PoliceUkFile } from '../../entities';
+import { ImportError } from '../import-error';
+import { readLsoaLookup } from '../lsoa-lookup';
+import { chunks, upsertRows } from '../upsert';
+import { ALL_CRIME, ASB, allPoliceUkIndicators, countIndicatorId, CRIME_TYPES, policeUkIndicators } from './crime-types';
+import { forceSlug } from './forces';
+import { streetFiles } from './sources';
+import { countStreetFile } from './street-csv.reader';
+
+export interface PoliceUkSummary {
+  files: number;
+  months: number;
+  rows: number;
+  mapped: number;
+  withoutLsoa: number;
+  unknownLsoa: number;
+  outsideForce: number;
+  unmapped: number;
+  districts: number;
+  seconds: number;
+  skipped: string[];
+  warnings: string[];
+}
+
+export interface PoliceUkOptions {
+  /** Show a progress bar (default: when stderr is a terminal). */
+  progress?: boolean;
+  /** The LSOA → district lookup file. */
+  lookupFile?: string;
+}
+
+/** What the importer needs to know about the geography, read once per run. */
+export interface ForceGeography {
+  /** police.uk force slug → police force area code. */
+  forceArea: Map<string, string>;
+  /** district or unitary authority → police force area code. */
+  districtForceArea: Map<string, string>;
+  /** police force area code → its force's slug. */
+  areaForce: Map<string, string>;
+  /** police force area code → its districts and unitary authorities. */
+  forceDistricts: Map<string, string[]>;
+}
+
+export async function loadForceGeography(manager: EntityManager): Promise<ForceGeography> {
+  const forces = await manager.findBy(Area, { type: AreaType.POLICE_FORCE_AREA });
+  const csps = new Map((await manager.findBy(Area, { type: AreaType.COMMUNITY_SAFETY_PARTNERSHIP })).map((csp) => [csp.code, csp.parentCode]));
+  const links = await manager.findBy(AreaLink, { hierarchy: 'COMMUNITY_SAFETY' });
+  const forceArea = new Map(forces.map((f) => [forceSlug(f.name), f.code]));
+  const areaForce = new Map(forces.map((f) => [f.code, forceSlug(f.name)]));
+  const districtForceArea = new Map<string, string>();
+  const forceDistricts = new Map<string, string[]>();
+  for (const link of links) {
+    const pfa = csps.get(link.parentCode);
+    if (!pfa) continue;
+    districtForceArea.set(link.areaCode, pfa);
+    forceDistricts.set(pfa, [...(forceDistricts.get(pfa) ?? []), link.areaCode]);
+  }
+  return { forceArea, districtForceArea, areaForce, forceDistricts };
+}
+
+export const DEFAULT_LOOKUP = join(__dirname, '..', '..', '..', '..', 'seeds', 'lsoa-lad19.csv');
+
+export async function importPoliceUk(dataSource: DataSource, inputs: readonly string[], options: PoliceUkOptions = {}): Promise<PoliceUkSummary> {
+  const started = Date.now();
+  const lookup = readLsoaLookup(options.lookupFile ?? DEFAULT_LOOKUP);
+  const geography = await loadForceGeography(dataSource.manager);
+  const knownDistricts = new Set((await dataSource.getRepository(Area).find({ select: { code: true }, where: { type: In([AreaType.DISTRICT, AreaType.UNITARY_AUTHORITY]) } })).map((a) => a.code));
+  await dataSource.transaction((manager) => upsertRows(manager, Indicator, allPoliceUkIndicators()));
+
+  const summary: PoliceUkSummary = {
+    files: 0, months: 0, rows: 0, mapped: 0, withoutLsoa: 0, unknownLsoa: 0, outsideForce: 0, unmapped: 0, districts: 0, seconds: 0, skipped: [], warnings: [],
+  };
+  const months = new Set<string>();
+  const districts = new Set<string>();
+  const showProgress = options.progress ?? Boolean(process.stderr.isTTY);
+  const bar = showProgress ? new SingleBar({ format: 'police.uk {bar} {value}/{total} files | {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+  const files = [];
+  // Listing first gives the progress bar its total; zip entries are only listed here, not read.
+  for await (const file of streetFiles(inputs, summary.skipped)) files.push({ name: file.name, force: file.force, month: file.month });
+  bar?.start(files.length, 0, { file: '' });
+  try {
+    let index = 0;
+    for await (const file of streetFiles(inputs)) {
+      bar?.update(index, { file: file.name.replace(/^.*[\\/!]/, '') });
+      const forceAreaCode = geography.forceArea.get(file.force);
+      if (!forceAreaCode) {
+        throw new ImportError({ file: file.name }, `"${file.force}" is not a police force this project knows; expected one of ${[...geography.forceArea.keys()].sort().join(', ')}`);
+      }
+      const counts = await countStreetFile(await file.open(), file.name, file.month, lookup);
+      let outsideForce = 0;
+      for (const [district, byType] of counts.counts) {
+        if (!knownDistricts.has(district)) throw new ImportError({ file: file.name }, `the LSOA lookup names ${district}, which is not a known district`);
+        if (geography.districtForceArea.get(district) !== forceAreaCode) {
+          for (const n of byType.values()) outsideForce += n;
+        }
+        districts.add(district);
+      }
+      const record = Object.assign(new PoliceUkFile(), {
+        force: file.force, month: file.month, forceAreaCode, file: file.name.replace(/^.*[\\/](?=[^\\/]*!)/, ''),
+        rows: counts.rows, mapped: counts.mapped, withoutLsoa: counts.withoutLsoa, unknownLsoa: counts.unknownLsoa, outsideForce,
+      });
+      await dataSource.transaction((manager) => writeForceMonth(manager, record, counts.counts, geography));
+      if (counts.unknownLsoa > 0) {
+        summary.warnings.push(`${file.name}: ${counts.unknownLsoa} rows with LSOAs missing from the lookup (e.g. ${counts.unknownLsoaExamples.join(', ')}) were not counted`);
+      }
+      summary.files++;
+      summary.rows += counts.rows;
+      summary.mapped += counts.mapped;
+      summary.withoutLsoa += counts.withoutLsoa;
+      summary.unknownLsoa += counts.unknownLsoa;
+      summary.outsideForce += outsideForce;
+      months.add(file.month);
+      index++;
+    }
+    bar?.update(index, { file: 'done' });
+  } finally {
+    bar?.stop();
+  }
+  summary.months = months.size;
+  summary.districts = districts.size;
+  summary.unmapped = summary.withoutLsoa + summary.unknownLsoa;
+  summary.seconds = (Date.now() - started) / 1000;
+  return summary;
+}
+
+/** Replaces one force's month in the ledger, then recomputes the monthly counts of the districts it touches. */
+export async function writeForceMonth(manager: EntityManager, file: PoliceUkFile, counts: Map<string, Map<string, number>>, geography: ForceGeography): Promise<void> {
+  const previous = await manager.findBy(PoliceUkCount, { force: file.force, month: file.month });
+  await manager.delete(PoliceUkCount, { force: file.force, month: file.month });
+  const rows: PoliceUkCount[] = [];
+  for (const [areaCode, byType] of counts) {
+    for (const [crimeType, count] of byType) rows.push(Object.assign(new PoliceUkCount(), { force: file.force, month: file.month, areaCode, crimeType, count }));
+  }
+  for (const chunk of chunks(rows)) await manager.insert(PoliceUkCount, chunk);
+  await upsertRows(manager, PoliceUkFile, [file]);
+  const touched = new Set([...counts.keys(), ...previous.map((p) => p.areaCode), ...(geography.forceDistricts.get(file.forceAreaCode) ?? [])]);
+  await recomputeMonthlyCounts(manager, file.month, [...touched], geography);
+}
+
+/**
+ * Rebuilds the monthly count observations of some districts for one month from the ledger: the
+ * sum over forces for each crime type (zero where a type has no rows), and all crime excluding ASB.
+ * A district whose own force has no file loaded for the month gets no value.
+ */
+export async function recomputeMonthlyCounts(manager: EntityManager, month: string, districtCodes: string[], geography: ForceGeography): Promise<void> {
+  const period = periodFromKey(`${month}/${month}`);
+  await upsertRows(manager, Period, [Period.fromInfo(period)]);
+  const ledger = await manager.findBy(PoliceUkCount, { month, areaCode: In(districtCodes) });
+  const loaded = new Set((await manager.findBy(PoliceUkFile, { month })).map((f) => f.force));
+  const types = [...new Set([...CRIME_TYPES, ...ledger.map((row) => row.crimeType)])];
+  const newTypes = types.filter((t) => !CRIME_TYPES.includes(t));
+  if (newTypes.length > 0) await upsertRows(manager, Indicator, newTypes.flatMap((t) => policeUkIndicators(t)));
+  const indicatorIds = [...types, ALL_CRIME].map(countIndicatorId);
+  for (const chunk of chunks(districtCodes)) {
+    await manager.delete(Observation, { indicatorId: In(indicatorIds), areaCode: In(chunk), periodKey: period.key });
+  }
+  const observations: Observation[] = [];
+  for (const district of districtCodes) {
+    const pfa = geography.districtForceArea.get(district);
+    const ownForce = pfa ? geography.areaForce.get(pfa) : undefined;
+    if (!ownForce || !loaded.has(ownForce)) continue;
+    const rows = ledger.filter((row) => row.areaCode === district);
+    const forces = [...new Set(rows.map((row) => row.force))].sort();
+    const source = `police.uk street-level crime, ${month}: ${forces.length > 0 ? forces.join(', ') : ownForce} file${forces.length > 1 ? 's' : ''}, rows placed by LSOA`;
+    let allCrime = 0;
+    for (const type of types) {
+      const count = rows.filter((row) => row.crimeType === type).reduce((sum, row) => sum + row.count, 0);
+      if (type !== ASB) allCrime += count;
+      observations.push(monthlyCount(countIndicatorId(type), district, period.key, count, source));
+    }
+    observations.push(monthlyCount(countIndicatorId(ALL_CRIME), district, period.key, allCrime, source));
+  }
+  for (const chunk of chunks(observations)) await manager.insert(Observation, chunk);
+}
+
+function monthlyCount(indicatorId: string, areaCode: string, periodKey: string, count: number, source: string): Observation {
+  return Object.assign(new Observation(), {
+    indicatorId, areaCode, periodKey, value: count, numerator: count, denominator: null, printed: null, printedPeriodLabel: null,
+    lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null, note: null, source,
+  });
+}
+
+export function formatPoliceUkSummary(summary: PoliceUkSummary): string {
+  const n = (value: number): string => value.toLocaleString('en-GB');
+  const lines = [
+    `police.uk import: ${n(summary.files)} files, ${n(summary.months)} months, ${n(summary.rows)} rows, ${n(summary.districts)} districts and unitary authorities`,
+    `  not placed in a district: ${n(summary.unmapped)} (${n(summary.withoutLsoa)} without an LSOA, ${n(summary.unknownLsoa)} with an LSOA missing from the lookup)`,
+    `  placed in another force's districts (counted there): ${n(summary.outsideForce)}`,
+    `  ${summary.seconds.toFixed(1)} s, ${n(Math.round(summary.rows / Math.max(summary.seconds, 0.001)))} rows per second`,
+  ];
+  if (summary.skipped.length > 0) lines.push(`  skipped ${summary.skipped.length} files that are not street-level files, e.g. ${summary.skipped[0]}`);
+  for (const warning of summary.warnings) lines.push(`  warning: ${warning}`);
+  return lines.join('\n');
+}

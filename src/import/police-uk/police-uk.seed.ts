@@ -1,0 +1,68 @@
+/**
+ * The police.uk ledger as compact CSVs in seeds/police-uk/, so a clean clone has real counts
+ * without the raw downloads: `counts.csv` (force, month, district, crime type, count) and
+ * `files.csv` (what each imported file held). Loading them rebuilds the same observations as
+ * importing the raw files.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { Indicator, PoliceUkCount, PoliceUkFile } from '../../entities';
+import { readCsvTable } from '../csv-table';
+import { chunks, upsertRows } from '../upsert';
+import { allPoliceUkIndicators } from './crime-types';
+import { loadForceGeography, recomputeMonthlyCounts } from './police-uk.importer';
+
+function csvLine(fields: ReadonlyArray<string | number>): string {
+  return fields.map((field) => (/[",\n]/.test(String(field)) ? `"${String(field).replace(/"/g, '""')}"` : String(field))).join(',');
+}
+
+export async function dumpPoliceUkLedger(dataSource: DataSource, folder: string): Promise<void> {
+  const counts = await dataSource.getRepository(PoliceUkCount).find({ order: { force: 'ASC', month: 'ASC', areaCode: 'ASC', crimeType: 'ASC' } });
+  writeFileSync(join(folder, 'counts.csv'), ['force,month,area_code,crime_type,count', ...counts.map((c) => csvLine([c.force, c.month, c.areaCode, c.crimeType, c.count]))].join('\n') + '\n');
+  const files = await dataSource.getRepository(PoliceUkFile).find({ order: { force: 'ASC', month: 'ASC' } });
+  writeFileSync(join(folder, 'files.csv'), ['force,month,force_area_code,file,rows,mapped,without_lsoa,unknown_lsoa,outside_force',
+    ...files.map((f) => csvLine([f.force, f.month, f.forceAreaCode, f.file, f.rows, f.mapped, f.withoutLsoa, f.unknownLsoa, f.outsideForce]))].join('\n') + '\n');
+}
+
+export async function loadPoliceUkLedger(dataSource: DataSource, folder: string): Promise<{ counts: number; files: number }> {
+  const countsTable = readCsvTable(join(folder, 'counts.csv'), ['force', 'month', 'area_code', 'crime_type', 'count']);
+  const counts = countsTable.rows.map((row) => Object.assign(new PoliceUkCount(), {
+    force: countsTable.required(row, 'force'),
+    month: countsTable.required(row, 'month'),
+    areaCode: countsTable.required(row, 'area_code'),
+    crimeType: countsTable.required(row, 'crime_type'),
+    count: countsTable.integer(row, 'count', 0),
+  }));
+  const filesTable = readCsvTable(join(folder, 'files.csv'), ['force', 'month', 'force_area_code', 'file', 'rows', 'mapped', 'without_lsoa', 'unknown_lsoa', 'outside_force']);
+  const files = filesTable.rows.map((row) => Object.assign(new PoliceUkFile(), {
+    force: filesTable.required(row, 'force'),
+    month: filesTable.required(row, 'month'),
+    forceAreaCode: filesTable.required(row, 'force_area_code'),
+    file: filesTable.required(row, 'file'),
+    rows: filesTable.integer(row, 'rows', 0),
+    mapped: filesTable.integer(row, 'mapped', 0),
+    withoutLsoa: filesTable.integer(row, 'without_lsoa', 0),
+    unknownLsoa: filesTable.integer(row, 'unknown_lsoa', 0),
+    outsideForce: filesTable.integer(row, 'outside_force', 0),
+  }));
+  await dataSource.transaction(async (manager) => {
+    await upsertRows(manager, Indicator, allPoliceUkIndicators());
+    const geography = await loadForceGeography(manager);
+    const months = [...new Set(files.map((f) => f.month))].sort();
+    for (const month of months) {
+      await manager.delete(PoliceUkCount, { month });
+      await manager.delete(PoliceUkFile, { month });
+    }
+    for (const chunk of chunks(counts)) await manager.insert(PoliceUkCount, chunk);
+    for (const chunk of chunks(files)) await manager.insert(PoliceUkFile, chunk);
+    for (const month of months) {
+      const districts = new Set(counts.filter((c) => c.month === month).map((c) => c.areaCode));
+      for (const file of files.filter((f) => f.month === month)) {
+        for (const district of geography.forceDistricts.get(file.forceAreaCode) ?? []) districts.add(district);
+      }
+      await recomputeMonthlyCounts(manager, month, [...districts], geography);
+    }
+  });
+  return { counts: counts.length, files: files.length };
+}

@@ -1,0 +1,382 @@
+/**
+ * Partners' own data as a tidy CSV, one value a row:
+ *
+ *   indicator,area_code,period,value,numerator,denominator,note
+ *   safer-communities/total-crime-rate,E07000129,2013-14,44.74,"4,250","95,000",
+ *
+ * The whole file is read and checked first; only a file without a single problem is written,
+ * in one transaction, matched on the observation's natural key (indicator, area, period), so
+ * importing the same file twice changes nothing. Every problem names file, line and column.
+ */
+import { basename } from 'node:path';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { formatNumber } from '../analysis/format';
+import { parsePeriod, PeriodError, PeriodInfo } from '../analysis/periods';
+import { Area, Indicator, Observation, Period, ValueType } from '../entities';
+import { CsvRow, CsvTable, readCsvTable } from './csv-table';
+import { formatLocation, ImportError, ImportWarning } from './import-error';
+import { ChangeCounts, emptyCounts, upsertRows } from './upsert';
+
+export const TIDY_CSV_REQUIRED_COLUMNS = ['indicator', 'area_code', 'period', 'value'] as const;
+export const TIDY_CSV_OPTIONAL_COLUMNS = [
+  'numerator', 'denominator', 'note', 'lower_ci95', 'upper_ci95', 'lower_ci998', 'upper_ci998',
+] as const;
+
+/** Confidence limit columns, each with the observation property it fills and whether it bounds from below. */
+const LIMITS = [
+  { column: 'lower_ci95', property: 'lowerCI95', lower: true },
+  { column: 'upper_ci95', property: 'upperCI95', lower: false },
+  { column: 'lower_ci998', property: 'lowerCI998', lower: true },
+  { column: 'upper_ci998', property: 'upperCI998', lower: false },
+] as const;
+
+/** Past this many, further problems are counted, not listed. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/** One row of the file, read and checked. */
+export interface TidyCsvValue {
+  readonly line: number;
+  readonly indicatorId: string;
+  readonly areaCode: string;
+  readonly period: PeriodInfo;
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly lowerCI95: number | null;
+  readonly upperCI95: number | null;
+  readonly lowerCI998: number | null;
+  readonly upperCI998: number | null;
+  readonly note: string | null;
+}
+
+/** What the checks need to know about the database: its indicators and areas. */
+export interface TidyCsvReference {
+  readonly indicators: ReadonlyMap<string, Pick<Indicator, 'id' | 'name' | 'unit' | 'valueType'>>;
+  readonly areas: ReadonlyMap<string, Pick<Area, 'code' | 'name'>>;
+}
+
+export interface TidyCsvImportReport {
+  readonly file: string;
+  readonly rows: number;
+  readonly changes: { periods: ChangeCounts; observations: ChangeCounts };
+  readonly warnings: readonly ImportWarning[];
+}
+
+/**
+ * Every problem found in a file. It is an ImportError for the first one (its location and
+ * problem); the message lists the others on the following lines, so they can all be fixed at once.
+ */
+export class TidyCsvError extends ImportError {
+  override name = 'TidyCsvError';
+  constructor(readonly problems: readonly ImportError[]) {
+    super(problems[0].location, problems[0].problem);
+    const listed = problems.slice(1, MAX_LISTED_PROBLEMS);
+    if (listed.length > 0) {
+      const more = problems.length - 1 - listed.length;
+      this.message = [
+        this.message,
+        `${problems.length - 1} more problem${problems.length === 2 ? '' : 's'} in the file:`,
+        ...listed.map((problem) => `  ${problem.message}`),
+        ...(more > 0 ? [`  ... and ${more} more`] : []),
+      ].join('\n');
+    }
+  }
+}
+
+/**
+ * What a rate's numerator / denominator is multiplied by, read from its unit:
+ * "per 1,000 population" → 1000, "per 100,000" → 100000; null where the unit gives no number.
+ */
+export function rateMultiplier(unit: string | null): number | null {
+  const match = /\bper\s+(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\d)/i.exec(unit ?? '');
+  if (!match) return null;
+  const multiplier = Number(match[1].replace(/,/g, ''));
+  return multiplier > 0 ? multiplier : null;
+}
+
+/** The multiplier of value = numerator / denominator × multiplier, or null where no such check applies. */
+export function valueMultiplier(indicator: Pick<Indicator, 'unit' | 'valueType'>): number | null {
+  if (indicator.valueType === ValueType.PERCENTAGE) return 100;
+  if (indicator.valueType === ValueType.RATE) return rateMultiplier(indicator.unit);
+  return null;
+}
+
+const PLAIN_NUMBER = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
+
+/**
+ * A number as a partner's CSV gives it: a plain decimal (1259, 47.18, -3.5), with thousands
+ * separators only inside quotes ("1,259"; unquoted, the comma would split the field).
+ * A % sign is refused: percentages are given as 38.9.
+ */
+export function parseCsvNumber(text: string): { value: number; decimals: number } | { problem: string } {
+  if (text.includes('%')) {
+    return { problem: `"${text}" has a % sign; give percentages as plain numbers, e.g. 38.9 for 38.9%` };
+  }
+  if (!PLAIN_NUMBER.test(text)) {
+    return { problem: `"${text}" is not a number; write plain decimals such as 1259 or 47.18 (a thousands separator only inside quotes: "1,259")` };
+  }
+  return { value: Number(text.replace(/,/g, '')), decimals: /\.(\d+)$/.exec(text)?.[1].length ?? 0 };
+}
+
+/** Reads the file's header and rows; a file that is not CSV, or lacks a required column, fails here. */
+export function readTidyCsvTable(file: string): CsvTable {
+  let table: CsvTable;
+  try {
+    table = readCsvTable(file, TIDY_CSV_REQUIRED_COLUMNS, TIDY_CSV_OPTIONAL_COLUMNS);
+  } catch (error) {
+    // An unquoted 1,259 is the usual cause of a row with a field too many: say so.
+    const counts = error instanceof ImportError ? /expect (\d+), got (\d+)/.exec(error.problem) : null;
+    if (error instanceof ImportError && counts) {
+      throw new ImportError(error.location, `the row has ${counts[2]} fields but the header has ${counts[1]}; ${Number(counts[2]) > Number(counts[1])
+        ? 'quote any field with a comma in it, e.g. a number with a thousands separator as "1,259"'
+        : 'give every column of the header, empty where there is nothing'}`);
+    }
+    throw error;
+  }
+  const seen = new Map<string, number>();
+  table.columns.forEach((column, index) => {
+    const first = seen.get(column);
+    if (first !== undefined) {
+      throw new ImportError({ file, line: 1, column: index + 1 }, `the header names "${column}" twice (columns ${first + 1} and ${index + 1})`);
+    }
+    seen.set(column, index);
+  });
+  return table;
+}
+
+/** Columns the importer does not read: reported, since a misspelt limit column would otherwise be lost silently. */
+function unreadColumns(table: CsvTable): ImportWarning[] {
+  const known: readonly string[] = [...TIDY_CSV_REQUIRED_COLUMNS, ...TIDY_CSV_OPTIONAL_COLUMNS];
+  return table.columns.flatMap((column, index) => (known.includes(column) ? [] : [{
+    location: { file: table.file, line: 1, column: index + 1 },
+    message: `the column "${column}" is not read (the columns read are ${known.join(', ')})`,
+  }]));
+}
+
+function describeKey(value: Pick<TidyCsvValue, 'indicatorId' | 'areaCode' | 'period'>): string {
+  return `${value.indicatorId} for ${value.areaCode} in ${value.period.label}`;
+}
+
+/**
+ * Checks every row against the database's indicators and areas, and the rows against each
+ * other. Throws a TidyCsvError listing every problem (the first of each row); returns the
+ * values only when there is none.
+ */
+export function validateTidyCsv(table: CsvTable, reference: TidyCsvReference): TidyCsvValue[] {
+  const problems: ImportError[] = [];
+  const values: TidyCsvValue[] = [];
+  const firstLine = new Map<string, number>();
+  for (const row of table.rows) {
+    try {
+      const value = readRow(table, row, reference);
+      const key = `${value.indicatorId}|${value.areaCode}|${value.period.key}`;
+      const earlier = firstLine.get(key);
+      if (earlier !== undefined) {
+        table.fail(row, 'period', `${describeKey(value)} is already given at line ${earlier}; give each indicator, area and period once`);
+      }
+      firstLine.set(key, row.line);
+      values.push(value);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      problems.push(error);
+    }
+  }
+  if (problems.length > 0) throw new TidyCsvError(problems);
+  return values;
+}
+
+function readRow(table: CsvTable, row: CsvRow, reference: TidyCsvReference): TidyCsvValue {
+  const indicatorText = table.required(row, 'indicator');
+  const indicator = reference.indicators.get(indicatorText);
+  if (!indicator) {
+    const byName = [...reference.indicators.values()].find((i) => i.id.toLowerCase() === indicatorText.toLowerCase() || i.name.toLowerCase() === indicatorText.toLowerCase());
+    table.fail(row, 'indicator', `"${indicatorText}" is not a known indicator id; see the indicators query${byName ? ` (did you mean ${byName.id}?)` : ''}`);
+  }
+
+  const areaText = table.required(row, 'area_code');
+  const area = reference.areas.get(areaText);
+  if (!area) {
+    const byName = [...reference.areas.values()].find((a) => a.code.toUpperCase() === areaText.toUpperCase() || a.name.toLowerCase() === areaText.toLowerCase());
+    table.fail(row, 'area_code', `"${areaText}" is not a known area code; see the areas query${byName ? ` (did you mean ${byName.code}, ${byName.name}?)` : ''}`);
+  }
+
+  const periodText = table.required(row, 'period');
+  let period: PeriodInfo;
+  try {
+    period = parsePeriod(periodText);
+  } catch (error) {
+    if (!(error instanceof PeriodError)) throw error;
+    table.fail(row, 'period', error.message);
+  }
+
+  const number = (column: string): { value: number; decimals: number } | null => {
+    const text = table.optional(row, column);
+    if (text === null) return null;
+    const parsed = parseCsvNumber(text);
+    if ('problem' in parsed) table.fail(row, column, parsed.problem);
+    return parsed;
+  };
+  const value = number('value');
+  const numerator = number('numerator');
+  const denominator = number('denominator');
+  const limits = LIMITS.map((limit) => ({ ...limit, number: number(limit.column) }));
+  const note = table.optional(row, 'note');
+
+  // Missing stays missing: an empty value is stored as null, never zero, and must say why.
+  if (value === null && note === null) {
+    table.fail(row, 'value', 'is empty; leave a value out only with a note saying why, e.g. "suppressed: fewer than 5 events"');
+  }
+
+  // Numerators and denominators count events and people; a COUNT indicator's value is a count too.
+  for (const [column, count] of [['numerator', numerator], ['denominator', denominator]] as const) {
+    if (count && count.value < 0) table.fail(row, column, `${count.value} is negative; it is a count and cannot be below zero`);
+  }
+  if (value && value.value < 0 && indicator.valueType === ValueType.COUNT) {
+    table.fail(row, 'value', `${value.value} is negative, but ${indicator.id} is a COUNT and cannot be below zero`);
+  }
+
+  if (indicator.valueType === ValueType.PERCENTAGE && numerator && denominator && numerator.value > denominator.value) {
+    table.fail(row, 'numerator', `${formatNumber(numerator.value, numerator.decimals)} is more than the denominator ${formatNumber(denominator.value, denominator.decimals)}, but ${indicator.id} is a PERCENTAGE of the denominator`);
+  }
+
+  const multiplier = valueMultiplier(indicator);
+  if (value && numerator && denominator && multiplier !== null) {
+    if (denominator.value === 0) {
+      table.fail(row, 'denominator', `is 0, so the value ${formatNumber(value.value, value.decimals)} cannot be numerator / denominator × ${formatNumber(multiplier, 0)}`);
+    }
+    const expected = (numerator.value / denominator.value) * multiplier;
+    // Beyond rounding: the value may be rounded to the decimals it is written with.
+    const tolerance = 0.5 * 10 ** -value.decimals + 1e-9 * Math.max(1, Math.abs(expected));
+    if (Math.abs(expected - value.value) > tolerance) {
+      const per = indicator.valueType === ValueType.PERCENTAGE ? '%' : indicator.unit;
+      table.fail(row, 'value', `${formatNumber(value.value, value.decimals)} does not match numerator / denominator × ${formatNumber(multiplier, 0)}: `
+        + `${formatNumber(numerator.value, numerator.decimals)} / ${formatNumber(denominator.value, denominator.decimals)} × ${formatNumber(multiplier, 0)} = `
+        + `${formatNumber(expected, Math.max(value.decimals, 2))} (${per}); check the three numbers`);
+    }
+  }
+
+  for (const limit of limits) {
+    if (!limit.number) continue;
+    const shown = formatNumber(limit.number.value, limit.number.decimals);
+    if (value) {
+      const shownValue = formatNumber(value.value, value.decimals);
+      if (limit.lower && limit.number.value > value.value) table.fail(row, limit.column, `${shown} is above the value ${shownValue}; a lower limit cannot be`);
+      if (!limit.lower && limit.number.value < value.value) table.fail(row, limit.column, `${shown} is below the value ${shownValue}; an upper limit cannot be`);
+    } else if (limit.lower) {
+      const upper = limits.find((other) => !other.lower && other.column.endsWith(limit.column.slice('lower'.length)));
+      if (upper?.number && limit.number.value > upper.number.value) {
+        table.fail(row, limit.column, `${shown} is above ${upper.column} ${formatNumber(upper.number.value, upper.number.decimals)}`);
+      }
+    }
+  }
+
+  const limitValues = Object.fromEntries(limits.map((limit) => [limit.property, limit.number?.value ?? null])) as Record<(typeof LIMITS)[number]['property'], number | null>;
+  return {
+    line: row.line,
+    indicatorId: indicator.id,
+    areaCode: area.code,
+    period: period!,
+    value: value?.value ?? null,
+    numerator: numerator?.value ?? null,
+    denominator: denominator?.value ?? null,
+    ...limitValues,
+    note,
+  };
+}
+
+/** The indicators and areas rows are checked against. */
+export async function loadTidyCsvReference(manager: EntityManager): Promise<TidyCsvReference> {
+  const indicators = await manager.find(Indicator, { select: { id: true, name: true, unit: true, valueType: true } });
+  const areas = await manager.find(Area, { select: { code: true, name: true } });
+  return {
+    indicators: new Map(indicators.map((indicator) => [indicator.id, indicator])),
+    areas: new Map(areas.map((area) => [area.code, area])),
+  };
+}
+
+/** Reads, checks and writes a tidy CSV: everything or, on any problem, nothing. */
+export async function importTidyCsvFile(dataSource: DataSource, file: string): Promise<TidyCsvImportReport> {
+  return importTidyCsvTable(dataSource, readTidyCsvTable(file));
+}
+
+/** Checks and writes a table already read by readTidyCsvTable, in one transaction. */
+export async function importTidyCsvTable(dataSource: DataSource, table: CsvTable): Promise<TidyCsvImportReport> {
+  return dataSource.transaction(async (manager) => {
+    const values = validateTidyCsv(table, await loadTidyCsvReference(manager));
+    return writeTidyCsv(manager, table, values);
+  });
+}
+
+/** The file an observation's source names: `x.csv` from `x.csv:12` or `x.txt:8:40`. */
+function sourceFile(source: string | null): string | null {
+  return source === null ? null : source.replace(/(?::\d+)+$/, '');
+}
+
+function describeValue(value: number | null): string {
+  return value === null ? 'no value' : String(value);
+}
+
+/** Writes checked values in the caller's transaction; reports what changed and what it replaced. */
+export async function writeTidyCsv(manager: EntityManager, table: CsvTable, values: readonly TidyCsvValue[]): Promise<TidyCsvImportReport> {
+  const file = basename(table.file);
+  const warnings: ImportWarning[] = unreadColumns(table);
+  if (values.length === 0) warnings.push({ location: { file: table.file, line: 1 }, message: 'the file has a header but no rows; nothing to import' });
+
+  const periods = new Map(values.map((value) => [value.period.key, Period.fromInfo(value.period)]));
+  const observations = values.map((value) => Object.assign(new Observation(), {
+    indicatorId: value.indicatorId,
+    areaCode: value.areaCode,
+    periodKey: value.period.key,
+    value: value.value,
+    // Not a printed table: values are formatted by the indicator's decimals, periods by their canonical label.
+    printed: null,
+    printedPeriodLabel: null,
+    numerator: value.numerator,
+    denominator: value.denominator,
+    lowerCI95: value.lowerCI95,
+    upperCI95: value.upperCI95,
+    lowerCI998: value.lowerCI998,
+    upperCI998: value.upperCI998,
+    note: value.note,
+    source: `${file}:${value.line}`,
+  }));
+
+  // A value from another file (a published dashboard, another partner) is replaced, and said so.
+  const existing = new Map<string, Observation>();
+  if (values.length > 0) {
+    const found = await manager.find(Observation, {
+      where: {
+        indicatorId: In([...new Set(values.map((v) => v.indicatorId))]),
+        areaCode: In([...new Set(values.map((v) => v.areaCode))]),
+        periodKey: In([...periods.keys()]),
+      },
+    });
+    for (const observation of found) existing.set(`${observation.indicatorId}|${observation.areaCode}|${observation.periodKey}`, observation);
+  }
+  values.forEach((value, i) => {
+    const before = existing.get(`${value.indicatorId}|${value.areaCode}|${value.period.key}`);
+    if (before && sourceFile(before.source) !== file) {
+      warnings.push({
+        location: { file: table.file, line: value.line },
+        message: `${describeKey(value)}: ${describeValue(value.value)} replaces ${describeValue(before.value)} from ${before.source ?? 'an unnamed source'}`
+          + (before.value === value.value ? ` (the same value; its source becomes ${observations[i].source})` : ''),
+      });
+    }
+  });
+
+  const changes = {
+    periods: await upsertRows(manager, Period, [...periods.values()]),
+    observations: await upsertRows(manager, Observation, observations, emptyCounts(), ['indicatorId', 'areaCode', 'periodKey']),
+  };
+  return { file: table.file, rows: values.length, changes, warnings };
+}
+
+export function formatTidyCsvReport(report: TidyCsvImportReport): string {
+  const lines = [`Imported ${report.file}: ${report.rows} row${report.rows === 1 ? '' : 's'}`];
+  for (const [name, counts] of Object.entries(report.changes)) {
+    lines.push(`  ${name.padEnd(20)} ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`);
+  }
+  lines.push(report.warnings.length === 0 ? 'No warnings.' : `${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}:`);
+  for (const warning of report.warnings) lines.push(`  ${formatLocation(warning.location)}: ${warning.message}`);
+  return lines.join('\n');
+}
