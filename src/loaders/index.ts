@@ -4,11 +4,13 @@
  */
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { comparePeriods, periodFromKey } from '../analysis/periods';
+import { comparePeriods, periodFromKey, periodFromMonths } from '../analysis/periods';
 import {
-  Area, AreaGroup, AreaGroupMember, AreaPopulation, AreaType, Dashboard, Indicator, Observation, Outcome, OutcomeAssessment,
+  Area, AreaGroup, AreaGroupMember, AreaLink, AreaPopulation, Dashboard, Indicator, Observation, Outcome, OutcomeAssessment,
   OutcomeIndicator,
 } from '../entities';
+import { GeographyIndex } from '../services/geography';
+import { countIndicatorOf, deriveValue, fetchDerivationData } from '../services/derived-values';
 
 /** Keys of loaders that take several parts are joined with this, which no code or key contains. */
 export const KEY_SEPARATOR = '|';
@@ -121,38 +123,77 @@ export function createLoaders(dataSource: DataSource) {
     return groupBy(ids, rows, (row) => row.indicator_id).map((group) => group.map((row) => row.area_code));
   }, options);
 
-  const groupMembers = new DataLoader<string, Area[]>(async (ids) => {
+  const groupMembers = new DataLoader<string, AreaGroupMember[]>(async (ids) => {
     const rows = await dataSource.getRepository(AreaGroupMember).find({
       where: { groupId: In([...ids]) }, relations: { area: true }, order: { position: 'ASC' },
     });
-    return groupBy(ids, rows, (row) => row.groupId).map((group) => group.map((row) => row.area!));
+    return groupBy(ids, rows, (row) => row.groupId);
+  }, options);
+
+  /** Both area hierarchies, loaded once per request in two statements. */
+  const geographyLoader = new DataLoader<'all', GeographyIndex>(async (keys) => {
+    const [areas, links] = await Promise.all([dataSource.getRepository(Area).find(), dataSource.getRepository(AreaLink).find()]);
+    const index = new GeographyIndex(areas, links);
+    return keys.map(() => index);
+  });
+  const geography = (): Promise<GeographyIndex> => geographyLoader.load('all');
+
+  /** A derived value (src/services/derived-values.ts), keyed indicator|area|period: one statement per batch for counts and populations. */
+  const derived = new DataLoader<string, Observation | null>(async (keys) => {
+    const parts = keys.map(splitKey);
+    const [index, indicators] = await Promise.all([geography(), indicator.loadMany(distinct(parts.map((p) => p[0])))]);
+    const byId = new Map(indicators.filter((i): i is Indicator => i instanceof Indicator).map((i) => [i.id, i]));
+    const requests = parts.map(([id, areaCode, periodKey]) => ({ indicator: byId.get(id)!, areaCode, period: periodFromKey(periodKey) }));
+    const areaCodes = distinct(requests.flatMap((r) => [r.areaCode, ...index.localAuthorities(r.areaCode)]));
+    const months = new Set<string>();
+    for (const { period } of requests) {
+      for (let m = period.startMonth; m <= period.endMonth; m++) months.add(periodFromMonths(m, m).key);
+    }
+    const data = await fetchDerivationData(dataSource, distinct(requests.map((r) => countIndicatorOf(r.indicator))), areaCodes, [...months]);
+    return requests.map((request) => deriveValue(request, index, data));
+  }, options);
+
+  /** The months with a stored count for every district of an area, keyed indicator|area: bounds for a derived series. */
+  const derivedMonths = new DataLoader<string, number[]>(async (keys) => {
+    const parts = keys.map(splitKey);
+    const [index, indicators] = await Promise.all([geography(), indicator.loadMany(distinct(parts.map((p) => p[0])))]);
+    const byId = new Map(indicators.filter((i): i is Indicator => i instanceof Indicator).map((i) => [i.id, i]));
+    const countIds = distinct(parts.map(([id]) => countIndicatorOf(byId.get(id)!)));
+    const areaCodes = distinct(parts.flatMap(([, areaCode]) => index.localAuthorities(areaCode)));
+    const data = await fetchDerivationData(dataSource, countIds, areaCodes, null);
+    return parts.map(([id, areaCode]) => {
+      const las = index.localAuthorities(areaCode);
+      const byArea = data.counts.get(countIndicatorOf(byId.get(id)!));
+      if (las.length === 0 || !byArea) return [];
+      const monthSets = las.map((code) => new Set([...(byArea.get(code)?.keys() ?? [])].map((key) => periodFromKey(key).startMonth)));
+      return [...monthSets[0]].filter((m) => monthSets.every((set) => set.has(m))).sort((a, b) => a - b);
+    });
   }, options);
 
   const group = new DataLoader<string, AreaGroup | null>(async (ids) =>
     byKey(ids, await dataSource.getRepository(AreaGroup).findBy({ id: In([...ids]) }), (g) => g.id), options);
 
   /**
-   * Population of an area in a year: the published estimate, else (for a county) the sum of its
-   * districts' estimates when every district has one; null otherwise, never a guess.
+   * Population of an area in a year: the published estimate, else the sum of the estimates of the
+   * districts and unitary authorities that make it up, when every one has one; null otherwise.
    */
   const population = async (code: string, year: number): Promise<number | null> => {
     const stored = await storedPopulation.load(joinKey(code, year));
     if (stored) return stored.population;
-    const place = await area.load(code);
-    if (!place || place.type !== AreaType.COUNTY) return null;
-    const districts = (await childrenOf.load(code)).filter((child) => child.type === AreaType.DISTRICT);
-    if (districts.length === 0) return null;
-    const values = await Promise.all(districts.map((district) => storedPopulation.load(joinKey(district.code, year))));
+    const parts = (await geography()).localAuthorities(code).filter((part) => part !== code);
+    if (parts.length === 0) return null;
+    const values = await Promise.all(parts.map((part) => storedPopulation.load(joinKey(part, year))));
     return values.every((value) => value !== null) ? values.reduce((sum, value) => sum + value!.population, 0) : null;
   };
 
   return {
     area, childrenOf, indicator, dashboard, outcome, outcomesOf, linksOf, dashboardLink, assessment,
-    observation, series, areasWithData, group, groupMembers, population,
+    observation, series, areasWithData, group, groupMembers, population, geography, derived, derivedMonths,
     observationKey: (indicatorId: string, areaCode: string, periodKey: string) => joinKey(indicatorId, areaCode, periodKey),
     seriesKey: (indicatorId: string, areaCode: string) => joinKey(indicatorId, areaCode),
     dashboardLinkKey: (slug: string, indicatorId: string) => joinKey(slug, indicatorId),
     assessmentKey: (outcomeId: string, periodKey: string) => joinKey(outcomeId, periodKey),
+    derivedKey: (indicatorId: string, areaCode: string, periodKey: string) => joinKey(indicatorId, areaCode, periodKey),
   };
 }
 

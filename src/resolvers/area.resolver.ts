@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { Area, AreaGroup, AreaType, OutcomeAssessment, Period } from '../entities';
 import { Context } from '../context';
-import { badInput } from './errors';
+import { badInput, periodArgument } from './errors';
+import { memberDuring } from '../services/groups';
 
 @Resolver((_of) => Area)
 export class AreaResolver {
@@ -16,8 +17,25 @@ export class AreaResolver {
     @Arg('type', (_type) => AreaType, { nullable: true, description: 'Only children of this type. Default: all.' }) type: AreaType | undefined,
     @Ctx() { loaders }: Context,
   ): Promise<Area[]> {
-    const children = await loaders.childrenOf.load(area.code);
+    const children = (await loaders.geography()).children(area.code);
     return type ? children.filter((child) => child.type === type) : children;
+  }
+
+  @FieldResolver((_returns) => Area, {
+    nullable: true,
+    description: 'The area of a type that contains this one, through either hierarchy: within(type: COMMUNITY_SAFETY_PARTNERSHIP) of a district is its CSP, within(type: POLICE_FORCE_AREA) its force area, within(type: REGION) its region. The area itself when it is of that type; null when none.',
+  })
+  async within(
+    @Root() area: Area,
+    @Arg('type', (_type) => AreaType, { description: 'The kind of containing area, e.g. POLICE_FORCE_AREA.' }) type: AreaType,
+    @Ctx() { loaders }: Context,
+  ): Promise<Area | null> {
+    return (await loaders.geography()).within(area.code, type);
+  }
+
+  @FieldResolver((_returns) => AreaGroup, { nullable: true, description: 'The group this area is compared with by default, e.g. Leicestershire\'s peer counties; null when none is set.' })
+  comparatorGroup(@Root() area: Area, @Ctx() { loaders }: Context): Promise<AreaGroup | null> | null {
+    return area.comparatorGroupId ? loaders.group.load(area.comparatorGroupId) : null;
   }
 
   @FieldResolver((_returns) => Int, {
@@ -36,9 +54,15 @@ export class AreaResolver {
 
 @Resolver((_of) => AreaGroup)
 export class AreaGroupResolver {
-  @FieldResolver((_returns) => [Area], { description: 'The members, in the group\'s order.' })
-  members(@Root() group: AreaGroup, @Ctx() { loaders }: Context): Promise<Area[]> {
-    return loaders.groupMembers.load(group.id);
+  @FieldResolver((_returns) => [Area], { description: 'The members, in the group\'s order. With a period, only the areas that were members for the whole of it (Northamptonshire left the peer group after March 2021).' })
+  async members(
+    @Root() group: AreaGroup,
+    @Arg('period', (_type) => ID, { nullable: true, description: 'Only members for the whole of this period (key or label). Default: every member, past and present.' }) period: string | undefined,
+    @Ctx() { loaders }: Context,
+  ): Promise<Area[]> {
+    const members = await loaders.groupMembers.load(group.id);
+    const info = period ? periodArgument('period', period) : null;
+    return members.filter((member) => !info || memberDuring(member, info)).map((member) => member.area!);
   }
 }
 

@@ -1,5 +1,6 @@
 /** How an indicator's values are found when arguments are left out. */
-import { comparePeriods, periodFromKey, PeriodType } from '../analysis/periods';
+import { comparePeriods, periodFromKey, periodFromMonths, PeriodType } from '../analysis/periods';
+import { isDerived, periodsWithin } from './derived-values';
 import { Indicator, Observation } from '../entities';
 import { Loaders } from '../loaders';
 import { badInput, periodArgument } from '../resolvers/errors';
@@ -32,6 +33,10 @@ export async function resolveArea(indicator: IndicatorInContext, area: string | 
 
 export async function findValue(indicator: IndicatorInContext, area: string | undefined | null, period: string | undefined | null, loaders: Loaders): Promise<Observation | null> {
   const areaCode = await resolveArea(indicator, area, loaders);
+  if (isDerived(indicator)) {
+    const periodKey = period ? periodArgument('period', period).key : await latestDerivedMonth(indicator, areaCode, loaders);
+    return periodKey ? loaders.derived.load(loaders.derivedKey(indicator.id, areaCode, periodKey)) : null;
+  }
   if (period) {
     const info = periodArgument('period', period);
     return loaders.observation.load(loaders.observationKey(indicator.id, areaCode, info.key));
@@ -49,10 +54,26 @@ export async function findSeries(
   const from = args.from ? periodArgument('from', args.from) : null;
   const to = args.to ? periodArgument('to', args.to) : null;
   if (from && to && comparePeriods(from, to) > 0) throw badInput('to', `${to.label} is before from ${from.label}`);
+  if (isDerived(indicator)) {
+    // Derived series: every period of the type (default: months) wholly within the months loaded for all the area's districts.
+    const months = await loaders.derivedMonths.load(loaders.seriesKey(indicator.id, areaCode));
+    if (months.length === 0) return [];
+    const periods = periodsWithin(months[0], months[months.length - 1], args.type ?? 'MONTH')
+      .filter((period) => (!from || period.startMonth >= from.startMonth) && (!to || period.endMonth <= to.endMonth));
+    const values = await loaders.derived.loadMany(periods.map((period) => loaders.derivedKey(indicator.id, areaCode, period.key)));
+    return values.filter((value): value is Observation => value instanceof Observation && value.value !== null);
+  }
   return (await loaders.series.load(loaders.seriesKey(indicator.id, areaCode))).filter((observation) => {
     const period = periodFromKey(observation.periodKey);
     return (!from || period.startMonth >= from.startMonth)
       && (!to || period.endMonth <= to.endMonth)
       && (!args.type || period.type === args.type);
   });
+}
+
+async function latestDerivedMonth(indicator: Indicator, areaCode: string, loaders: Loaders): Promise<string | null> {
+  const months = await loaders.derivedMonths.load(loaders.seriesKey(indicator.id, areaCode));
+  if (months.length === 0) return null;
+  const last = months[months.length - 1];
+  return periodFromMonths(last, last).key;
 }

@@ -1,0 +1,196 @@
+/**
+ * Values that are not stored but follow from stored ones by one rule, computed when asked:
+ *
+ *  - SUM_OF_MONTHLY_COUNTS: the count for an area and a period is the sum of the stored monthly
+ *    counts of the districts and unitary authorities that make up the area, over the period's
+ *    months. Every one of those district-months must be loaded; otherwise there is no value, and
+ *    the note says which is missing. (A county's quarter is the sum of 3 months × its districts.)
+ *  - RATE_OF_COUNTS: that count divided by the area's mid-year population (the year chosen by
+ *    src/analysis/population-year.ts; an area without its own estimate uses the sum of its
+ *    districts'), times the multiplier (1,000). Numerator and denominator are kept; 95% and 99.8%
+ *    limits are Byar's (exact Poisson below 10 events), as for counts.
+ *
+ * Nothing derived is stored, so a derived value can never disagree with the counts it comes from.
+ */
+import { DataSource, In } from 'typeorm';
+import { countInterval, rateInterval } from '../analysis/confidence';
+import { choosePopulationYear } from '../analysis/population-year';
+import { periodFromKey, periodFromMonths, PeriodInfo, PeriodType } from '../analysis/periods';
+import { formatNumber } from '../analysis/format';
+import { AreaPopulation, Indicator, Observation } from '../entities';
+import { chunks } from '../import/upsert';
+import { GeographyIndex } from './geography';
+
+export interface DerivationRequest {
+  readonly indicator: Indicator;
+  readonly areaCode: string;
+  readonly period: PeriodInfo;
+}
+
+export function isDerived(indicator: Indicator): boolean {
+  return indicator.derivation === 'SUM_OF_MONTHLY_COUNTS' || indicator.derivation === 'RATE_OF_COUNTS';
+}
+
+function monthKey(index: number): string {
+  return periodFromMonths(index, index).key;
+}
+
+function monthLabel(index: number): string {
+  return periodFromMonths(index, index).label;
+}
+
+/** The stored monthly counts and populations a set of derivations needs, fetched in a fixed number of statements. */
+export interface DerivationData {
+  /** count indicator id → area code → month key → count. */
+  readonly counts: Map<string, Map<string, Map<string, number>>>;
+  /** area code → year → population. */
+  readonly populations: Map<string, Map<number, number>>;
+}
+
+export async function fetchDerivationData(
+  dataSource: DataSource,
+  countIndicatorIds: readonly string[],
+  areaCodes: readonly string[],
+  monthKeys: readonly string[] | null,
+): Promise<DerivationData> {
+  const counts = new Map<string, Map<string, Map<string, number>>>();
+  const populations = new Map<string, Map<number, number>>();
+  if (countIndicatorIds.length === 0 || areaCodes.length === 0) return { counts, populations };
+  // One statement for the counts (chunked only past a thousand areas, which no request reaches in practice).
+  for (const areaChunk of chunks(areaCodes, 1000)) {
+    const rows = await dataSource.getRepository(Observation).find({
+      select: { indicatorId: true, areaCode: true, periodKey: true, value: true },
+      where: {
+        indicatorId: In([...countIndicatorIds]),
+        areaCode: In(areaChunk),
+        ...(monthKeys ? { periodKey: In([...monthKeys]) } : {}),
+      },
+    });
+    for (const row of rows) {
+      if (row.value === null) continue;
+      let byArea = counts.get(row.indicatorId);
+      if (!byArea) counts.set(row.indicatorId, (byArea = new Map()));
+      let byMonth = byArea.get(row.areaCode);
+      if (!byMonth) byArea.set(row.areaCode, (byMonth = new Map()));
+      byMonth.set(row.periodKey, row.value);
+    }
+    for (const row of await dataSource.getRepository(AreaPopulation).findBy({ areaCode: In(areaChunk) })) {
+      let byYear = populations.get(row.areaCode);
+      if (!byYear) populations.set(row.areaCode, (byYear = new Map()));
+      byYear.set(row.year, row.population);
+    }
+  }
+  return { counts, populations };
+}
+
+/** The base count indicator of a derived indicator. */
+export function countIndicatorOf(indicator: Indicator): string {
+  return indicator.derivation === 'RATE_OF_COUNTS' ? indicator.baseIndicatorId! : indicator.id;
+}
+
+/** The population of an area in each year: its own estimate, else the sum of its districts' when all have one. */
+function populationsOf(areaCode: string, localAuthorities: readonly string[], data: DerivationData): Map<number, { population: number; summed: boolean }> {
+  const result = new Map<number, { population: number; summed: boolean }>();
+  for (const [year, population] of data.populations.get(areaCode) ?? []) result.set(year, { population, summed: false });
+  if (localAuthorities.length > 1 || (localAuthorities.length === 1 && localAuthorities[0] !== areaCode)) {
+    const years = [...(data.populations.get(localAuthorities[0]) ?? new Map()).keys()];
+    for (const year of years) {
+      if (result.has(year)) continue;
+      const values = localAuthorities.map((code) => data.populations.get(code)?.get(year));
+      if (values.every((v) => v !== undefined)) result.set(year, { population: values.reduce((s, v) => s! + v!, 0)!, summed: true });
+    }
+  }
+  return result;
+}
+
+export function deriveValue(request: DerivationRequest, geography: GeographyIndex, data: DerivationData): Observation | null {
+  const { indicator, areaCode, period } = request;
+  const area = geography.get(areaCode);
+  if (!area) return null;
+  const localAuthorities = geography.localAuthorities(areaCode);
+  const countId = countIndicatorOf(indicator);
+  const byArea = data.counts.get(countId);
+  const missing: string[] = [];
+  let total = 0;
+  let found = 0;
+  for (let month = period.startMonth; month <= period.endMonth; month++) {
+    const key = monthKey(month);
+    for (const code of localAuthorities) {
+      const value = byArea?.get(code)?.get(key);
+      if (value === undefined) missing.push(`${geography.get(code)?.name ?? code} in ${monthLabel(month)}`);
+      else {
+        total += value;
+        found++;
+      }
+    }
+  }
+  if (found === 0) return null;
+  const base = {
+    indicatorId: indicator.id, areaCode, periodKey: period.key, printed: null, printedPeriodLabel: null,
+  };
+  const parts = `${period.months} month${period.months === 1 ? '' : 's'} × ${localAuthorities.length} ${localAuthorities.length === 1 ? 'area' : 'districts and unitary authorities'}`;
+  if (area.validTo && monthKey(period.endMonth) > area.validTo) {
+    return Object.assign(new Observation(), {
+      ...base, value: null, numerator: null, denominator: null, lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
+      note: `Cannot be derived: ${area.name} ceased to exist after ${monthLabel(periodFromKey(`${area.validTo}/${area.validTo}`).startMonth)}.`,
+      source: null,
+    });
+  }
+  if (missing.length > 0) {
+    return Object.assign(new Observation(), {
+      ...base, value: null, numerator: null, denominator: null, lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
+      note: `Cannot be derived: no police.uk count for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more district-months` : ''}.`,
+      source: null,
+    });
+  }
+  const countSource = `Sum of the monthly police.uk counts (${parts})`;
+  if (indicator.derivation !== 'RATE_OF_COUNTS') {
+    const ci95 = countInterval(total, 0.95);
+    const ci998 = countInterval(total, 0.998);
+    return Object.assign(new Observation(), {
+      ...base, value: total, numerator: total, denominator: null,
+      lowerCI95: ci95.lower, upperCI95: ci95.upper, lowerCI998: ci998.lower, upperCI998: ci998.upper,
+      note: null, source: `${countSource}; limits: ${ci95.method}`,
+    });
+  }
+  const populations = populationsOf(areaCode, localAuthorities, data);
+  const choice = choosePopulationYear(period, [...populations.keys()]);
+  if (choice.year === null) {
+    return Object.assign(new Observation(), {
+      ...base, value: null, numerator: total, denominator: null, lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
+      note: `Cannot be derived: no population estimate is loaded for ${area.name}.`, source: countSource,
+    });
+  }
+  const { population, summed } = populations.get(choice.year)!;
+  const multiplier = indicator.multiplier ?? 1000;
+  const ci95 = rateInterval(total, population, 0.95, multiplier);
+  const ci998 = rateInterval(total, population, 0.998, multiplier);
+  return Object.assign(new Observation(), {
+    ...base,
+    value: (total / population) * multiplier,
+    numerator: total,
+    denominator: population,
+    lowerCI95: ci95.lower, upperCI95: ci95.upper, lowerCI998: ci998.lower, upperCI998: ci998.upper,
+    note: choice.note ? `${choice.note[0].toUpperCase()}${choice.note.slice(1)}.` : null,
+    source: `${countSource} ÷ mid-${choice.year} population ${formatNumber(population, 0)}${summed ? ' (sum of its districts)' : ''} × ${formatNumber(multiplier, 0)}; limits: ${ci95.method}`,
+  });
+}
+
+/** The periods of a type that lie wholly within the months a series has. */
+export function periodsWithin(firstMonth: number, lastMonth: number, type: PeriodType): PeriodInfo[] {
+  const periods: PeriodInfo[] = [];
+  for (let end = firstMonth; end <= lastMonth; end++) {
+    const candidates: PeriodInfo[] = [];
+    switch (type) {
+      case 'MONTH': candidates.push(periodFromMonths(end, end)); break;
+      case 'QUARTER': candidates.push(periodFromMonths(end - 2, end)); break;
+      case 'FINANCIAL_YEAR': case 'CALENDAR_YEAR': case 'ROLLING_12_MONTHS': candidates.push(periodFromMonths(end - 11, end)); break;
+      case 'YEAR_TO_DATE': for (let start = end - 10; start < end; start++) candidates.push(periodFromMonths(start, end)); break;
+      default: break;
+    }
+    for (const period of candidates) {
+      if (period.type === type && period.startMonth >= firstMonth) periods.push(period);
+    }
+  }
+  return periods;
+}
