@@ -2,8 +2,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase, parseDatabaseUrl } from './db/data-source';
-import { isSeeded, seedDatabase } from './db/seed';
-import { formatDashboardReport } from './import/dashboard.importer';
+import { seedWhatIsMissing } from './db/seed';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
@@ -11,10 +10,9 @@ async function main(): Promise<void> {
   const database = parseDatabaseUrl(config.databaseUrl);
   console.log(`Database: ${database.kind}${database.kind === 'sqlite' ? ` at ${database.location}` : ''}`);
   const dataSource = await openDatabase(config.databaseUrl);
-  if (!(await isSeeded(dataSource))) {
-    console.log('Empty database: loading seeds/ ...');
-    console.log(formatDashboardReport(await seedDatabase(dataSource)));
-  }
+  const started = Date.now();
+  const loaded = await seedWhatIsMissing(dataSource);
+  if (loaded.length > 0) console.log(`Loaded from seeds/: ${loaded.join(', ')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const server = await startServer(config, dataSource);
   console.log(`GraphQL: ${server.url}  (health: http://localhost:${server.port}/health)`);
 

@@ -6,11 +6,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Dashboard } from '../entities';
+import { Dashboard, PoliceUkFile } from '../entities';
 import { readAreaGroups, readAreaLinks, readAreas, readPopulations, writeAreaGroups, writeAreas } from '../import/areas.importer';
 import { DashboardImportReport, readDashboardFile, writeDashboard } from '../import/dashboard.importer';
 import { readIndicatorCatalogue } from '../import/indicator-catalogue';
 import { loadPoliceUkLedger } from '../import/police-uk/police-uk.seed';
+import { writePoliceUkDashboard } from '../import/police-uk/police-uk.dashboard';
 
 export const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
 /** The 2014/15 dashboard's area: the table does not name it; it is Leicestershire County Council's. */
@@ -19,6 +20,24 @@ export const SEED_DASHBOARD_FILE = 'safer-communities-dashboard-2014-15-q2.txt';
 
 export async function isSeeded(dataSource: DataSource): Promise<boolean> {
   return (await dataSource.getRepository(Dashboard).count()) > 0;
+}
+
+/**
+ * On start: loads what seeds/ has that the database lacks. An empty database gets everything; one
+ * seeded before the police.uk counts were shipped gets those. Returns what it loaded.
+ */
+export async function seedWhatIsMissing(dataSource: DataSource, seedsDir = SEEDS_DIR): Promise<string[]> {
+  if (!(await isSeeded(dataSource))) {
+    await seedDatabase(dataSource, { seedsDir });
+    return ['geography', 'the 2014/15 dashboard', 'police.uk counts'];
+  }
+  if ((await dataSource.getRepository(PoliceUkFile).count()) === 0 && existsSync(join(seedsDir, 'police-uk', 'counts.csv'))) {
+    await seedGeography(dataSource, seedsDir);
+    await loadPoliceUkLedger(dataSource, join(seedsDir, 'police-uk'));
+    await dataSource.transaction((manager) => writePoliceUkDashboard(manager));
+    return ['police.uk counts'];
+  }
+  return [];
 }
 
 /** Areas, CSP links, populations and area groups, in one transaction. */
@@ -48,6 +67,7 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions 
   const report = await dataSource.transaction((manager) => writeDashboard(manager, table, { catalogue, areaCode: SEED_DASHBOARD_AREA }));
   if ((options.policeUk ?? true) && existsSync(join(seedsDir, 'police-uk', 'counts.csv'))) {
     await loadPoliceUkLedger(dataSource, join(seedsDir, 'police-uk'));
+    await dataSource.transaction((manager) => writePoliceUkDashboard(manager));
   }
   return report;
 }

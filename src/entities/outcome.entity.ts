@@ -55,6 +55,10 @@ export class OutcomeIndicator {
   @Column({ name: 'latest_period_key', type: 'varchar', length: 15, nullable: true })
   latestPeriodKey!: string | null;
 
+  /** A caveat about this indicator on this dashboard, e.g. how its definition differs from the original. */
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
   @ManyToOne(() => Outcome, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'outcome_id' })
   outcome?: Outcome;

@@ -158,7 +158,7 @@ export async function writeDashboard(manager: EntityManager, table: ParsedDashbo
       const previousKey = row.previous ? plan(indicator, row.previous, row.previousConflict) : table.previousPeriod.key;
       const latestKey = row.latest ? plan(indicator, row.latest, null) : table.latestPeriod.key;
       links.push(Object.assign(new OutcomeIndicator(), {
-        outcomeId, position: row.position, indicatorId: indicator.id, previousPeriodKey: previousKey, latestPeriodKey: latestKey,
+        outcomeId, position: row.position, indicatorId: indicator.id, previousPeriodKey: previousKey, latestPeriodKey: latestKey, note: null,
       }));
     }
   }

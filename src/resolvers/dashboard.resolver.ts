@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { Area, Dashboard, Observation, Outcome, Period } from '../entities';
 import { Context } from '../context';
 import { badInput } from './errors';
+import { valueAt } from '../services/indicator-values';
 
 @Resolver((_of) => Dashboard)
 export class DashboardResolver {
@@ -58,5 +59,5 @@ async function shownValue(dashboard: Dashboard, indicatorId: string, column: 'pr
   const link = await loaders.dashboardLink.load(loaders.dashboardLinkKey(dashboard.slug, indicatorId));
   if (!link) throw badInput('indicator', `"${indicatorId}" is not on dashboard "${dashboard.slug}"`);
   const periodKey = column === 'previous' ? link.previousPeriodKey : link.latestPeriodKey;
-  return periodKey ? loaders.observation.load(loaders.observationKey(indicatorId, dashboard.areaCode, periodKey)) : null;
+  return periodKey ? valueAt((await loaders.indicator.load(indicatorId))!, dashboard.areaCode, periodKey, loaders) : null;
 }

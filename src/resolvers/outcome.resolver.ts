@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Indicator, Outcome, OutcomeAssessment } from '../entities';
 import { Context } from '../context';
-import { inDashboardContext } from '../services/indicator-values';
+import { inDashboardContext, valueAt } from '../services/indicator-values';
 import { SupportingIndicator } from './types';
 
 @Resolver((_of) => Outcome)
@@ -16,12 +16,12 @@ export class OutcomeResolver {
     const [dashboard, links] = await Promise.all([loaders.dashboard.load(outcome.dashboardSlug), loaders.linksOf.load(outcome.id)]);
     const areaCode = dashboard!.areaCode;
     return Promise.all(links.map(async (link) => {
-      const [indicator, previousValue, latestValue] = await Promise.all([
-        loaders.indicator.load(link.indicatorId),
-        link.previousPeriodKey ? loaders.observation.load(loaders.observationKey(link.indicatorId, areaCode, link.previousPeriodKey)) : null,
-        link.latestPeriodKey ? loaders.observation.load(loaders.observationKey(link.indicatorId, areaCode, link.latestPeriodKey)) : null,
+      const indicator = (await loaders.indicator.load(link.indicatorId))!;
+      const [previousValue, latestValue] = await Promise.all([
+        link.previousPeriodKey ? valueAt(indicator, areaCode, link.previousPeriodKey, loaders) : null,
+        link.latestPeriodKey ? valueAt(indicator, areaCode, link.latestPeriodKey, loaders) : null,
       ]);
-      return { position: link.position, indicator: inDashboardContext(indicator!, areaCode), previousValue, latestValue };
+      return { position: link.position, indicator: inDashboardContext(indicator, areaCode), note: link.note, previousValue, latestValue };
     }));
   }
 

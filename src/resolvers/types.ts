@@ -49,6 +49,9 @@ export class SupportingIndicator {
   @Field((_type) => Indicator, { description: 'The indicator; its `value` defaults to the dashboard\'s area.' })
   indicator!: Indicator;
 
+  @Field((_type) => String, { nullable: true, description: 'A caveat about the indicator on this dashboard, e.g. how the police.uk category differs from the original definition.' })
+  note!: string | null;
+
   @Field((_type) => Observation, { nullable: true, description: 'The Previous Year value as printed, e.g. 47.18 for 2013-14; null where none is shown.' })
   previousValue!: Observation | null;
 

@@ -77,3 +77,10 @@ async function latestDerivedMonth(indicator: Indicator, areaCode: string, loader
   const last = months[months.length - 1];
   return periodFromMonths(last, last).key;
 }
+
+/** The value of an indicator for an area and a period: stored, or derived by the indicator's rule. */
+export function valueAt(indicator: Indicator, areaCode: string, periodKey: string, loaders: Loaders): Promise<Observation | null> {
+  return isDerived(indicator)
+    ? loaders.derived.load(loaders.derivedKey(indicator.id, areaCode, periodKey))
+    : loaders.observation.load(loaders.observationKey(indicator.id, areaCode, periodKey));
+}
