@@ -9,7 +9,7 @@
  * then the district has no value for that month (missing, not zero). Counts for larger areas and
  * longer periods, and all rates, are derived from these on demand (src/services/derived-values.ts).
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { periodFromKey } from '../../analysis/periods';
@@ -111,7 +111,7 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
         districts.add(district);
       }
       const record = Object.assign(new PoliceUkFile(), {
-        force: file.force, month: file.month, forceAreaCode, file: file.name.replace(/^.*[\\/](?=[^\\/]*!)/, ''),
+        force: file.force, month: file.month, forceAreaCode, file: shippedName(file.name),
         rows: counts.rows, mapped: counts.mapped, withoutLsoa: counts.withoutLsoa, unknownLsoa: counts.unknownLsoa, outsideForce,
       });
       await dataSource.transaction((manager) => writeForceMonth(manager, record, counts.counts, geography));
@@ -193,6 +193,12 @@ function monthlyCount(indicatorId: string, areaCode: string, periodKey: string, 
     indicatorId, areaCode, periodKey, value: count, numerator: count, denominator: null, printed: null, printedPeriodLabel: null,
     lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null, note: null, source,
   });
+}
+
+/** The file as police.uk ships it: `archive.zip!2021-03/2021-03-leicestershire-street.csv`, or the CSV's own name. */
+function shippedName(name: string): string {
+  const bang = name.indexOf('!');
+  return bang >= 0 ? `${basename(name.slice(0, bang))}${name.slice(bang)}` : basename(name);
 }
 
 export function formatPoliceUkSummary(summary: PoliceUkSummary): string {
