@@ -28,7 +28,8 @@ import { dumpPoliceUkLedger } from '../src/import/police-uk/police-uk.seed';
 
 const ROOT = join(__dirname, '..', '..');
 const SHARED = process.env.SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
-const SEEDS = join(ROOT, 'seeds');
+/** Where to write: seeds/ itself, or (SEEDS_OUT) a folder to compare with it. */
+const SEEDS = process.env.SEEDS_OUT ?? join(ROOT, 'seeds');
 
 type AreaRow = [code: string, name: string, type: string, parent: string | null, validFrom: string | null, validTo: string | null, comparator: string | null];
 
@@ -136,7 +137,7 @@ async function buildPoliceUk(): Promise<void> {
     try {
       await seedGeography(dataSource, SEEDS);
       const files = ['police-uk-leicestershire-2019-12_2022-10.zip', 'police-uk-peer-forces-2021-03_2022-03.zip'].map((f) => join(SHARED, 'police-uk', f));
-      const summary = await importPoliceUk(dataSource, files, { progress: false });
+      const summary = await importPoliceUk(dataSource, files, { progress: false, lookupFile: join(SEEDS, 'lsoa-lad19.csv') });
       console.log(`police.uk: ${summary.files} files, ${summary.rows} rows, ${summary.unmapped} not placed in a district`);
       mkdirSync(join(SEEDS, 'police-uk'), { recursive: true });
       await dumpPoliceUkLedger(dataSource, join(SEEDS, 'police-uk'));
