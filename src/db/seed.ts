@@ -10,6 +10,7 @@ import { Dashboard, PoliceUkFile } from '../entities';
 import { readAreaGroups, readAreaLinks, readAreas, readPopulations, writeAreaGroups, writeAreas } from '../import/areas.importer';
 import { DashboardImportReport, readDashboardFile, writeDashboard } from '../import/dashboard.importer';
 import { readIndicatorCatalogue } from '../import/indicator-catalogue';
+import { readRagRules, writeRagRules } from '../import/rag-rules.importer';
 import { loadPoliceUkLedger } from '../import/police-uk/police-uk.seed';
 import { writePoliceUkDashboard } from '../import/police-uk/police-uk.dashboard';
 
@@ -64,7 +65,12 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions 
   await seedGeography(dataSource, seedsDir);
   const catalogue = readIndicatorCatalogue(join(seedsDir, 'indicator-catalogue.csv'));
   const table = readDashboardFile(join(seedsDir, SEED_DASHBOARD_FILE));
-  const report = await dataSource.transaction((manager) => writeDashboard(manager, table, { catalogue, areaCode: SEED_DASHBOARD_AREA }));
+  const rules = readRagRules(join(seedsDir, 'rag-rules.csv'));
+  const report = await dataSource.transaction(async (manager) => {
+    const written = await writeDashboard(manager, table, { catalogue, areaCode: SEED_DASHBOARD_AREA });
+    await writeRagRules(manager, rules);
+    return written;
+  });
   if ((options.policeUk ?? true) && existsSync(join(seedsDir, 'police-uk', 'counts.csv'))) {
     await loadPoliceUkLedger(dataSource, join(seedsDir, 'police-uk'));
     await dataSource.transaction((manager) => writePoliceUkDashboard(manager));

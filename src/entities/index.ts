@@ -7,12 +7,13 @@ import { Indicator } from './indicator.entity';
 import { Observation } from './observation.entity';
 import { Outcome, OutcomeAssessment, OutcomeIndicator } from './outcome.entity';
 import { Period } from './period.entity';
+import { ALL_AREAS, RagRuleRow } from './rag-rule.entity';
 
-export { Area, AreaLink, PoliceUkCount, PoliceUkFile, AreaGroup, AreaGroupMember, AreaPopulation, Dashboard, Indicator, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period };
+export { ALL_AREAS, RagRuleRow, Area, AreaLink, PoliceUkCount, PoliceUkFile, AreaGroup, AreaGroupMember, AreaPopulation, Dashboard, Indicator, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period };
 export * from './enums';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
   Area, AreaLink, AreaPopulation, AreaGroup, AreaGroupMember, Period, Indicator, Observation,
-  Dashboard, Outcome, OutcomeIndicator, OutcomeAssessment, PoliceUkCount, PoliceUkFile,
+  Dashboard, Outcome, OutcomeIndicator, OutcomeAssessment, PoliceUkCount, PoliceUkFile, RagRuleRow,
 ];

@@ -7,7 +7,7 @@ import { DataSource, In } from 'typeorm';
 import { comparePeriods, periodFromKey, periodFromMonths } from '../analysis/periods';
 import {
   Area, AreaGroup, AreaGroupMember, AreaLink, AreaPopulation, Dashboard, Indicator, Observation, Outcome, OutcomeAssessment,
-  OutcomeIndicator,
+  OutcomeIndicator, RagRuleRow,
 } from '../entities';
 import { GeographyIndex } from '../services/geography';
 import { countIndicatorOf, deriveValue, fetchDerivationData } from '../services/derived-values';
@@ -170,6 +170,10 @@ export function createLoaders(dataSource: DataSource) {
     });
   }, options);
 
+  /** Every RAG rule of an indicator (all scopes), keyed by indicator. */
+  const ragRules = new DataLoader<string, RagRuleRow[]>(async (ids) =>
+    groupBy(ids, await dataSource.getRepository(RagRuleRow).findBy({ indicatorId: In([...ids]) }), (r) => r.indicatorId), options);
+
   const group = new DataLoader<string, AreaGroup | null>(async (ids) =>
     byKey(ids, await dataSource.getRepository(AreaGroup).findBy({ id: In([...ids]) }), (g) => g.id), options);
 
@@ -188,7 +192,7 @@ export function createLoaders(dataSource: DataSource) {
 
   return {
     area, childrenOf, indicator, dashboard, outcome, outcomesOf, linksOf, dashboardLink, assessment,
-    observation, series, areasWithData, group, groupMembers, population, geography, derived, derivedMonths,
+    observation, series, areasWithData, group, groupMembers, ragRules, population, geography, derived, derivedMonths,
     observationKey: (indicatorId: string, areaCode: string, periodKey: string) => joinKey(indicatorId, areaCode, periodKey),
     seriesKey: (indicatorId: string, areaCode: string) => joinKey(indicatorId, areaCode),
     dashboardLinkKey: (slug: string, indicatorId: string) => joinKey(slug, indicatorId),

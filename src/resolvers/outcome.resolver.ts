@@ -21,7 +21,7 @@ export class OutcomeResolver {
         link.previousPeriodKey ? valueAt(indicator, areaCode, link.previousPeriodKey, loaders) : null,
         link.latestPeriodKey ? valueAt(indicator, areaCode, link.latestPeriodKey, loaders) : null,
       ]);
-      return { position: link.position, indicator: inDashboardContext(indicator, areaCode), note: link.note, previousValue, latestValue };
+      return { position: link.position, indicator: inDashboardContext(indicator, areaCode, link), note: link.note, previousValue, latestValue };
     }));
   }
 

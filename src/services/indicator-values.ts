@@ -1,17 +1,24 @@
 /** How an indicator's values are found when arguments are left out. */
 import { comparePeriods, periodFromKey, periodFromMonths, PeriodType } from '../analysis/periods';
 import { isDerived, periodsWithin } from './derived-values';
-import { Indicator, Observation } from '../entities';
+import { Indicator, Observation, OutcomeIndicator } from '../entities';
 import { Loaders } from '../loaders';
 import { badInput, periodArgument } from '../resolvers/errors';
 
 /** An indicator reached through a dashboard remembers the dashboard's area as its default. */
 export interface IndicatorInContext extends Indicator {
   contextAreaCode?: string;
+  /** The periods of the dashboard's Previous Year and Latest Data values for this indicator. */
+  contextPreviousPeriodKey?: string | null;
+  contextLatestPeriodKey?: string | null;
 }
 
-export function inDashboardContext(indicator: Indicator, areaCode: string): IndicatorInContext {
-  return Object.assign(Object.create(Indicator.prototype) as Indicator, indicator, { contextAreaCode: areaCode });
+export function inDashboardContext(indicator: Indicator, areaCode: string, link?: OutcomeIndicator): IndicatorInContext {
+  return Object.assign(Object.create(Indicator.prototype) as Indicator, indicator, {
+    contextAreaCode: areaCode,
+    contextPreviousPeriodKey: link?.previousPeriodKey ?? null,
+    contextLatestPeriodKey: link?.latestPeriodKey ?? null,
+  });
 }
 
 /**

@@ -8,8 +8,8 @@ import { PROJECT_ROOT, SHARED } from '../support/paths';
 
 const CONTRACT_DIR = join(PROJECT_ROOT, 'schema', 'contract');
 const COMMITTED = join(PROJECT_ROOT, 'schema', 'schema.graphql');
-/** The parts of the public contract this release implements; part 2 (analysis) is issue #4's. */
-const IMPLEMENTED_PARTS = ['01-dashboard.graphql'];
+/** The parts of the public contract: the dashboard (part 1) and the computed judgements (part 2). */
+const IMPLEMENTED_PARTS = ['01-dashboard.graphql', '02-analysis.graphql'];
 
 function contractSchema(parts: string[]) {
   // Part 1 uses a scalar that the emitted schema defines; each part alone is valid SDL.

@@ -1,10 +1,12 @@
 import { Initial1795651374057 as sqliteInitial1795651374057 } from './sqlite/1795651374057-Initial';
 import { AddGeographyAndPoliceUk1795652279233 as sqliteAddGeographyAndPoliceUk1795652279233 } from './sqlite/1795652279233-AddGeographyAndPoliceUk';
 import { AddOutcomeIndicatorNote1795652745622 as sqliteAddOutcomeIndicatorNote1795652745622 } from './sqlite/1795652745622-AddOutcomeIndicatorNote';
+import { AddRagRules1795653098432 as sqliteAddRagRules1795653098432 } from './sqlite/1795653098432-AddRagRules';
 import { Initial1795651374057 as postgresInitial1795651374057 } from './postgres/1795651374057-Initial';
 import { AddGeographyAndPoliceUk1795652279233 as postgresAddGeographyAndPoliceUk1795652279233 } from './postgres/1795652279233-AddGeographyAndPoliceUk';
 import { AddOutcomeIndicatorNote1795652745622 as postgresAddOutcomeIndicatorNote1795652745622 } from './postgres/1795652745622-AddOutcomeIndicatorNote';
+import { AddRagRules1795653098432 as postgresAddRagRules1795653098432 } from './postgres/1795653098432-AddRagRules';
 
 /** The migrations of each database, oldest first. Generated per dialect by `npm run migration:generate -- <Name>`. */
-export const SQLITE_MIGRATIONS: Function[] = [sqliteInitial1795651374057, sqliteAddGeographyAndPoliceUk1795652279233, sqliteAddOutcomeIndicatorNote1795652745622];
-export const POSTGRES_MIGRATIONS: Function[] = [postgresInitial1795651374057, postgresAddGeographyAndPoliceUk1795652279233, postgresAddOutcomeIndicatorNote1795652745622];
+export const SQLITE_MIGRATIONS: Function[] = [sqliteInitial1795651374057, sqliteAddGeographyAndPoliceUk1795652279233, sqliteAddOutcomeIndicatorNote1795652745622, sqliteAddRagRules1795653098432];
+export const POSTGRES_MIGRATIONS: Function[] = [postgresInitial1795651374057, postgresAddGeographyAndPoliceUk1795652279233, postgresAddOutcomeIndicatorNote1795652745622, postgresAddRagRules1795653098432];

@@ -1,0 +1,196 @@
+/** GraphQL types of the computed judgements (contract part 2). Plain views built by src/services/analysis.ts. */
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Area, AreaGroup, Direction, Observation, Period, Rag } from '../entities';
+
+export enum ComparisonOutcome {
+  BETTER = 'BETTER',
+  SIMILAR = 'SIMILAR',
+  WORSE = 'WORSE',
+  HIGHER = 'HIGHER',
+  LOWER = 'LOWER',
+  NOT_COMPARED = 'NOT_COMPARED',
+}
+
+registerEnumType(ComparisonOutcome, {
+  name: 'ComparisonOutcome',
+  description: 'How a value compares with its benchmark, significant at 95% or 99.8%, by the indicator\'s polarity.',
+  valuesConfig: {
+    BETTER: { description: 'Significantly better than the benchmark.' },
+    SIMILAR: { description: 'Not significantly different.' },
+    WORSE: { description: 'Significantly worse than the benchmark.' },
+    HIGHER: { description: 'Significantly higher, for an indicator with no polarity.' },
+    LOWER: { description: 'Significantly lower, for an indicator with no polarity.' },
+    NOT_COMPARED: { description: 'No test was possible: no value, no benchmark, or no confidence limits or counts.' },
+  },
+});
+
+@ObjectType({ description: 'What a value was compared against.' })
+export class Benchmark {
+  @Field((_type) => String, { description: 'e.g. Leicestershire, or "Two-tier counties in the shared police.uk downloads average".' })
+  label!: string;
+
+  @Field((_type) => Area, { nullable: true, description: 'The benchmark area, when it is one area.' })
+  area!: Area | null;
+
+  @Field((_type) => AreaGroup, { nullable: true, description: 'The benchmark group, when it is a named group\'s average.' })
+  group!: AreaGroup | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'The benchmark value: the area\'s value or the group average.' })
+  value!: number | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'Limits around the benchmark where the method uses them: a group member\'s 99.8% funnel (control) limits, or an area\'s 95% confidence interval.' })
+  lowerLimit!: number | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'See lowerLimit.' })
+  upperLimit!: number | null;
+}
+
+@ObjectType({ description: 'One area\'s value against a benchmark, with the test used and an explanation.' })
+export class Comparison {
+  @Field((_type) => Area, { description: 'The area compared.' })
+  area!: Area;
+
+  @Field((_type) => Period, { description: 'The period compared.' })
+  period!: Period;
+
+  @Field((_type) => Observation, { nullable: true, description: 'The area\'s value with its counts and confidence limits; null when it has none.' })
+  value!: Observation | null;
+
+  @Field((_type) => Benchmark, { description: 'What it was compared against.' })
+  benchmark!: Benchmark;
+
+  @Field((_type) => ComparisonOutcome, { description: 'BETTER / SIMILAR / WORSE (HIGHER / LOWER without polarity), NOT_COMPARED without a test.' })
+  outcome!: ComparisonOutcome;
+
+  @Field((_type) => String, { description: 'The test used, e.g. 95% and 99.8% confidence intervals (Byar\'s method) against the benchmark value.' })
+  method!: string;
+
+  @Field((_type) => Float, { nullable: true, description: 'The confidence level at which the outcome is significant (0.95 or 0.998); null when SIMILAR or untested.' })
+  level!: number | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'Value minus benchmark, in the indicator\'s unit.' })
+  difference!: number | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'Difference as a percentage of the benchmark, e.g. 11.6 for 11.6% above.' })
+  percentDifference!: number | null;
+
+  @Field((_type) => Int, { nullable: true, description: '1 = best by polarity (largest for NO_JUDGEMENT); null outside a group comparison.' })
+  rank!: number | null;
+
+  @Field((_type) => Int, { nullable: true, description: 'How many members were ranked; null outside a group comparison.' })
+  groupSize!: number | null;
+
+  @Field((_type) => Int, { nullable: true, description: '1 = the best quarter of the group … 4 = the worst; null outside a group comparison.' })
+  quartile!: number | null;
+
+  @Field((_type) => String, { description: 'The judgement in a sentence with its numbers, e.g. "Charnwood 78.2 per 1,000 (95% CI 76.9–79.5) is higher than Leicestershire 70.1: worse, significant at 99.8%."' })
+  explanation!: string;
+}
+
+@ObjectType({ description: 'Every member of a group (a county\'s districts, a peer group) against one benchmark, best first.' })
+export class GroupComparison {
+  @Field((_type) => Period, { description: 'The period compared.' })
+  period!: Period;
+
+  @Field((_type) => Benchmark, { description: 'The county, or the group average.' })
+  benchmark!: Benchmark;
+
+  @Field((_type) => [Comparison], { description: 'Every member, best first; members without a value last.' })
+  members!: Comparison[];
+
+  @Field((_type) => Comparison, { nullable: true, description: 'The area asked about, when it is a member.' })
+  subject!: Comparison | null;
+
+  @Field((_type) => String, { description: 'How the members were compared and ranked.' })
+  method!: string;
+
+  @Field((_type) => String, { description: 'The result in a sentence: how many are better, similar and worse.' })
+  explanation!: string;
+}
+
+@InputType({ description: 'What to compare against. Exactly one of the three.' })
+export class ComparatorInput {
+  @Field((_type) => ID, { nullable: true, description: 'One area, e.g. the parent county (E10000018) or England (E92000001).' })
+  area?: string | null;
+
+  @Field((_type) => ID, { nullable: true, description: 'The average of a named group, e.g. police-uk-peer-counties.' })
+  group?: string | null;
+
+  @Field((_type) => [ID], { nullable: true, description: 'The average of an ad-hoc list of areas (the area compared is included).' })
+  areas?: string[] | null;
+}
+
+@ObjectType({ description: 'Direction of travel between an earlier and a later value, judged by polarity, with its test.' })
+export class DirectionOfTravel {
+  @Field((_type) => Direction, { description: 'IMPROVING / WORSENING / NO_CHANGE (INCREASING / DECREASING without polarity), NOT_COMPARABLE, NO_DATA.' })
+  direction!: Direction;
+
+  @Field((_type) => String, { description: '↑ improving, ↓ worsening, → no change; for NO_JUDGEMENT indicators ↑ increasing and ↓ decreasing; empty when not comparable or no data.' })
+  arrow!: string;
+
+  @Field((_type) => Observation, { nullable: true, description: 'The earlier value.' })
+  from!: Observation | null;
+
+  @Field((_type) => Observation, { nullable: true, description: 'The later value.' })
+  to!: Observation | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'Later minus earlier, in the indicator\'s unit.' })
+  change!: number | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'Change as a percentage of the earlier value.' })
+  percentChange!: number | null;
+
+  @Field((_type) => Boolean, { description: 'Whether the two values can be compared (equal lengths for counts and rates; any lengths for percentages).' })
+  comparable!: boolean;
+
+  @Field((_type) => Boolean, { nullable: true, description: 'Whether the change is significant at 95%; null when no significance test was possible.' })
+  significant!: boolean | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'The two-sided p-value of the test; null when there was none.' })
+  pValue!: number | null;
+
+  @Field((_type) => String, { description: 'The test, or the no-change band used when no test was possible.' })
+  method!: string;
+
+  @Field((_type) => String, { description: 'The judgement in plain English with its numbers.' })
+  explanation!: string;
+}
+
+@ObjectType({ description: 'Fingertips-style recent trend of the five most recent consecutive non-overlapping points.' })
+export class RecentTrend {
+  @Field((_type) => String, { description: 'Fingertips wording: Increasing and getting better, No significant change, Cannot be calculated: <reason>, ...' })
+  label!: string;
+
+  @Field((_type) => Direction, { description: 'IMPROVING / WORSENING (INCREASING / DECREASING without polarity), NO_CHANGE when not significant, NO_DATA when it cannot be calculated.' })
+  direction!: Direction;
+
+  @Field((_type) => [Observation], { description: 'The points tested, oldest first.' })
+  points!: Observation[];
+
+  @Field((_type) => Float, { nullable: true, description: 'The chi-squared statistic for trend (1 df); significant above 9.5495 (99.8%).' })
+  chiSquared!: number | null;
+
+  @Field((_type) => Boolean, { description: 'Significant at 99.8%, with the slope keeping its sign when each point is left out in turn.' })
+  significant!: boolean;
+
+  @Field((_type) => String, { description: 'The test: Cochran–Armitage for proportions, weighted least squares (weights 1/SE²) for rates and counts.' })
+  method!: string;
+
+  @Field((_type) => String, { description: 'The result in plain English with its numbers.' })
+  explanation!: string;
+}
+
+@ObjectType({ description: 'A red/amber/green rating with the rule that produced it.' })
+export class RagRating {
+  @Field((_type) => Rag, { description: 'GREEN meets the target, AMBER misses within tolerance, RED misses by more, GREY without a target or value (or, without a target, by direction of travel).' })
+  status!: Rag;
+
+  @Field((_type) => String, { description: 'The rule that produced it, e.g. target 45.0 with 5% tolerance, or direction of travel.' })
+  rule!: string;
+
+  @Field((_type) => Float, { nullable: true, description: 'The target value; null for a range or a rating by direction of travel.' })
+  target!: number | null;
+
+  @Field((_type) => String, { description: 'The rating in plain English with its numbers.' })
+  explanation!: string;
+}
