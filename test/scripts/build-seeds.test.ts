@@ -11,8 +11,8 @@ const skip = existsSync(join(SHARED, 'data', 'police-uk')) ? false : '../shared/
 describe('npm run seeds:build', { skip }, () => {
   test('rebuilds every derived file in seeds/ byte for byte from ../shared/data', () => {
     const out = mkdtempSync(join(tmpdir(), 'seeds-'));
-    // The hand-written catalogue is an input, not an output.
-    copyFileSync(join(SEEDS, 'indicator-catalogue.csv'), join(out, 'indicator-catalogue.csv'));
+    // The hand-written catalogue and RAG rules are inputs, not outputs.
+    for (const file of ['indicator-catalogue.csv', 'rag-rules.csv']) copyFileSync(join(SEEDS, file), join(out, file));
     const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'build', 'scripts', 'build-seeds.js')], {
       env: { ...process.env, SEEDS_OUT: out, SHARED_DATA: join(SHARED, 'data') }, encoding: 'utf8',
     });
