@@ -9,6 +9,8 @@ import { createContext } from '../../src/context';
 import { getSchema } from '../../src/schema';
 import { importDashboardFile } from '../../src/import/dashboard.importer';
 import { IndicatorCatalogue, readIndicatorCatalogue } from '../../src/import/indicator-catalogue';
+import { writeAreaGroups } from '../../src/import/areas.importer';
+import { AreaGroup, AreaGroupMember } from '../../src/entities';
 import { CountingLogger, openTestDatabase, OpenTestDatabase } from '../support/database';
 import { DASHBOARD_FILE, SEEDS } from '../support/paths';
 
@@ -88,5 +90,41 @@ describe('SQL statements of the full dashboard query', () => {
     assert.deepEqual([large.outcomes, large.indicators, large.values], [12, 36, 63]);
     assert.ok(small.statements > 0 && small.statements <= 12, `a handful of statements, got ${small.statements}`);
     assert.equal(large.statements, small.statements, `statements: ${small.statements} for 4 outcomes, ${large.statements} for 12`);
+  });
+});
+
+describe('SQL statements of group comparisons', () => {
+  const logger = new CountingLogger();
+  let db: OpenTestDatabase;
+
+  before(async () => {
+    db = await openTestDatabase({ seed: true, policeUk: true, logger });
+    await db.dataSource.transaction((manager) => writeAreaGroups(manager, {
+      groups: [Object.assign(new AreaGroup(), { id: 'three', name: 'Three counties', description: null })],
+      members: ['E10000018', 'E10000007', 'E10000024'].map((areaCode, i) => Object.assign(new AreaGroupMember(), { groupId: 'three', areaCode, position: i + 1, validFrom: null, validTo: null })),
+    }));
+  });
+  after(() => db.close());
+
+  async function statementsFor(first: number, group: string): Promise<{ statements: number; indicators: number; members: number }> {
+    const document = parse(`{ indicators(first: ${first}, search: "police-uk/") { nodes { id
+      countyComparison(area: "E10000018", period: "2021-22", group: "${group}") {
+        benchmark { value group { name } } subject { rank quartile }
+        members { area { name } value { value lowerCI95 upperCI95 numerator denominator } rank quartile outcome level benchmark { lowerLimit upperLimit } explanation } }
+      districtComparison(area: "E10000018", period: "2021-22") { members { area { name } value { value } rank outcome } } } } }`);
+    logger.reset();
+    const result = await execute({ schema: await getSchema(), document, contextValue: createContext(db.dataSource, loadConfig({})) });
+    assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+    const nodes = (result.data!.indicators as { nodes: Array<{ countyComparison: { members: unknown[] } }> }).nodes;
+    return { statements: logger.statements.length, indicators: nodes.length, members: nodes[0].countyComparison.members.length };
+  }
+
+  test('a county comparison of every indicator costs the same statements for 3 members and 2 indicators as for 9 members and 30', async () => {
+    const small = await statementsFor(2, 'three');
+    const large = await statementsFor(30, 'police-uk-peer-counties');
+    assert.deepEqual([small.indicators, small.members], [2, 3]);
+    assert.deepEqual([large.indicators, large.members], [30, 9]);
+    assert.ok(small.statements <= 20, `a fixed handful of statements, got ${small.statements}`);
+    assert.equal(large.statements, small.statements);
   });
 });
