@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config';
 import { seedWhatIsMissing } from '../../src/db/seed';
 import { RunningServer, startServer } from '../../src/server';
+import { print } from 'graphql';
+import { CountyComparisonDocument, OutcomeJudgementsDocument } from '../../schema/generated/operations';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
 
 async function query<T>(server: RunningServer, text: string): Promise<T> {
@@ -84,5 +86,29 @@ describe('police.uk values out of the box', () => {
       assert.equal(row.previousValue.periodLabel, '12 months to Oct 2021');
       assert.ok(row.note.length > 40);
     }
+  });
+
+  test('typed CountyComparison: districts against the county, the county against its peers', async () => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: print(CountyComparisonDocument), variables: { indicator: 'police-uk/all-crime/rate', area: 'E10000018', period: '2021-22' } }) });
+    const { data, errors } = (await response.json()) as { data: import('../../schema/generated/operations').CountyComparisonQuery; errors?: unknown };
+    assert.equal(errors, undefined, JSON.stringify(errors));
+    const indicator = data.indicator!;
+    assert.equal(indicator.districtComparison.members.length, 7);
+    assert.deepEqual(indicator.districtComparison.members.map((m) => m.rank), [1, 2, 3, 4, 5, 6, 7]);
+    assert.equal(indicator.countyComparison.members.length, 9);
+    assert.equal(indicator.countyComparison.benchmark.group?.id, 'police-uk-peer-counties');
+    assert.ok(indicator.countyComparison.subject!.rank! >= 1);
+    assert.match(indicator.recentTrend.label, /^(Increasing|Decreasing|No significant change|Cannot be calculated)/);
+  });
+
+  test('typed OutcomeJudgements: computed beside published', async () => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: print(OutcomeJudgementsDocument), variables: { slug: 'safer-communities-2014-15-q2' } }) });
+    const { data, errors } = (await response.json()) as { data: import('../../schema/generated/operations').OutcomeJudgementsQuery; errors?: unknown };
+    assert.equal(errors, undefined, JSON.stringify(errors));
+    const outcomes = data.dashboard!.outcomes;
+    assert.deepEqual(outcomes.map((o) => o.agreesWithReported), [true, true, false, true]);
+    assert.ok(outcomes.every((o) => o.directionOfTravel.explanation.length > 20 && o.rag.explanation.length > 20));
   });
 });
