@@ -20,7 +20,7 @@ import 'reflect-metadata';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCsvTable } from '../src/import/csv-table';
+import { csvLine, readCsvTable } from '../src/import/csv-table';
 import { openDatabase } from '../src/db/data-source';
 import { seedGeography } from '../src/db/seed';
 import { importPoliceUk } from '../src/import/police-uk/police-uk.importer';
@@ -32,13 +32,6 @@ const SHARED = process.env.SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
 const SEEDS = process.env.SEEDS_OUT ?? join(ROOT, 'seeds');
 
 type AreaRow = [code: string, name: string, type: string, parent: string | null, validFrom: string | null, validTo: string | null, comparator: string | null];
-
-export function csvLine(fields: ReadonlyArray<string | number | null>): string {
-  return fields.map((field) => {
-    const text = field === null ? '' : String(field);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  }).join(',');
-}
 
 function writeCsv(file: string, header: string, rows: ReadonlyArray<ReadonlyArray<string | number | null>>): void {
   writeFileSync(file, [header, ...rows.map(csvLine)].join('\n') + '\n');

@@ -91,3 +91,11 @@ export function readCsvTable(file: string, requiredColumns: readonly string[], o
   }));
   return new CsvTable(file, columns, rows);
 }
+
+/** One CSV line, quoting a field only where it holds a comma, quote or newline (RFC 4180). */
+export function csvLine(fields: ReadonlyArray<string | number | null>): string {
+  return fields.map((field) => {
+    const text = field === null ? '' : String(field);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }).join(',');
+}

@@ -8,14 +8,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Indicator, PoliceUkCount, PoliceUkFile } from '../../entities';
-import { readCsvTable } from '../csv-table';
+import { csvLine, readCsvTable } from '../csv-table';
 import { chunks, upsertRows } from '../upsert';
 import { allPoliceUkIndicators } from './crime-types';
 import { loadForceGeography, recomputeMonthlyCounts } from './police-uk.importer';
-
-function csvLine(fields: ReadonlyArray<string | number>): string {
-  return fields.map((field) => (/[",\n]/.test(String(field)) ? `"${String(field).replace(/"/g, '""')}"` : String(field))).join(',');
-}
 
 export async function dumpPoliceUkLedger(dataSource: DataSource, folder: string): Promise<void> {
   const counts = await dataSource.getRepository(PoliceUkCount).find({ order: { force: 'ASC', month: 'ASC', areaCode: 'ASC', crimeType: 'ASC' } });
