@@ -40,9 +40,6 @@ export function createLoaders(dataSource: DataSource) {
   const area = new DataLoader<string, Area | null>(async (codes) =>
     byKey(codes, await dataSource.getRepository(Area).findBy({ code: In([...codes]) }), (a) => a.code), options);
 
-  const childrenOf = new DataLoader<string, Area[]>(async (codes) =>
-    groupBy(codes, await dataSource.getRepository(Area).find({ where: { parentCode: In([...codes]) }, order: { name: 'ASC' } }), (a) => a.parentCode!), options);
-
   const storedPopulation = new DataLoader<string, AreaPopulation | null>(async (keys) => {
     const codes = distinct(keys.map((key) => splitKey(key)[0]));
     const years = distinct(keys.map((key) => splitKey(key)[1])).map(Number);
@@ -55,9 +52,6 @@ export function createLoaders(dataSource: DataSource) {
 
   const dashboard = new DataLoader<string, Dashboard | null>(async (slugs) =>
     byKey(slugs, await dataSource.getRepository(Dashboard).findBy({ slug: In([...slugs]) }), (d) => d.slug), options);
-
-  const outcome = new DataLoader<string, Outcome | null>(async (ids) =>
-    byKey(ids, await dataSource.getRepository(Outcome).findBy({ id: In([...ids]) }), (o) => o.id), options);
 
   const outcomesOf = new DataLoader<string, Outcome[]>(async (slugs) =>
     groupBy(slugs, await dataSource.getRepository(Outcome).find({ where: { dashboardSlug: In([...slugs]) }, order: { position: 'ASC' } }), (o) => o.dashboardSlug), options);
@@ -191,7 +185,7 @@ export function createLoaders(dataSource: DataSource) {
   };
 
   return {
-    area, childrenOf, indicator, dashboard, outcome, outcomesOf, linksOf, dashboardLink, assessment,
+    area, indicator, dashboard, outcomesOf, linksOf, dashboardLink, assessment,
     observation, series, areasWithData, group, groupMembers, ragRules, population, geography, derived, derivedMonths,
     observationKey: (indicatorId: string, areaCode: string, periodKey: string) => joinKey(indicatorId, areaCode, periodKey),
     seriesKey: (indicatorId: string, areaCode: string) => joinKey(indicatorId, areaCode),
