@@ -23,112 +23,25 @@ import {
   rateInterval,
   regularizedGamma,
 } from './confidence';
-import { formatNumber, VALUE_TYPES } from './format';
+import { formatMeasure, formatNumber, percentText } from './format';
 import { ComparisonOutcomeValue, IndicatorFacts, PeriodInfo, Polarity, ValuePoint } from './types';
+import { checkIndicator, checkPoint } from './validate';
 
 /** The two levels Fingertips tests at: 95% and 99.8% (about 2 and 3 standard deviations). */
 export type SignificanceLevel = 0.95 | 0.998;
 export const SIGNIFICANCE_LEVELS: readonly SignificanceLevel[] = [0.95, 0.998];
 
-const POLARITIES: readonly Polarity[] = ['HIGH_IS_GOOD', 'LOW_IS_GOOD', 'NO_JUDGEMENT'];
-
 // ---------------------------------------------------------------------------------------------
-// Input checks and wording shared with trend.ts
+// Scale and wording
 // ---------------------------------------------------------------------------------------------
-
-/** Throws a RangeError naming the problem when the indicator facts cannot be used. */
-export function checkIndicator(indicator: IndicatorFacts): void {
-  if (!VALUE_TYPES.includes(indicator.valueType)) {
-    throw new RangeError(`indicator "${indicator.name}" has an unknown value type ${String(indicator.valueType)}`);
-  }
-  if (!POLARITIES.includes(indicator.polarity)) {
-    throw new RangeError(`indicator "${indicator.name}" has an unknown polarity ${String(indicator.polarity)}`);
-  }
-  if (typeof indicator.multiplier !== 'number' || !Number.isFinite(indicator.multiplier) || indicator.multiplier <= 0) {
-    throw new RangeError(
-      `indicator "${indicator.name}" needs a multiplier greater than zero, e.g. 1000 for a rate per 1,000 (got ${String(indicator.multiplier)})`,
-    );
-  }
-  if (!Number.isInteger(indicator.decimals) || indicator.decimals < 0 || indicator.decimals > 10) {
-    throw new RangeError(
-      `indicator "${indicator.name}" needs decimals as a whole number from 0 to 10 (got ${String(indicator.decimals)})`,
-    );
-  }
-}
-
-function pointName(point: ValuePoint): string {
-  return `${point.areaName} ${point.period.label}`;
-}
-
-function checkOptionalNumber(point: ValuePoint, name: string, value: number | null | undefined): void {
-  if (value === null || value === undefined) return;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new RangeError(`${pointName(point)}: ${name} must be a finite number or null (got ${String(value)})`);
-  }
-}
-
-/** Throws a RangeError naming the area and period when a point's numbers cannot be used. */
-export function checkPoint(indicator: IndicatorFacts, point: ValuePoint): void {
-  checkOptionalNumber(point, 'value', point.value);
-  checkOptionalNumber(point, 'numerator', point.numerator);
-  checkOptionalNumber(point, 'denominator', point.denominator);
-  if (point.numerator !== null && point.numerator < 0) {
-    throw new RangeError(`${pointName(point)}: numerator must be zero or more (got ${point.numerator})`);
-  }
-  if (point.denominator !== null && point.denominator <= 0) {
-    throw new RangeError(`${pointName(point)}: denominator must be greater than zero (got ${point.denominator})`);
-  }
-  if (
-    indicator.valueType === 'PERCENTAGE' &&
-    point.numerator !== null &&
-    point.denominator !== null &&
-    point.numerator > point.denominator
-  ) {
-    throw new RangeError(
-      `${pointName(point)}: numerator must be less than or equal to denominator for a percentage (got numerator ${point.numerator}, denominator ${point.denominator})`,
-    );
-  }
-  if (indicator.valueType === 'COUNT' && point.numerator === null && point.value !== null && point.value < 0) {
-    throw new RangeError(`${pointName(point)}: a count must be zero or more (got ${point.value})`);
-  }
-  for (const [level, lower, upper] of [
-    ['95%', point.lowerCI95, point.upperCI95],
-    ['99.8%', point.lowerCI998, point.upperCI998],
-  ] as const) {
-    checkOptionalNumber(point, `lower ${level} limit`, lower);
-    checkOptionalNumber(point, `upper ${level} limit`, upper);
-    if (lower !== null && lower !== undefined && upper !== null && upper !== undefined && lower > upper) {
-      throw new RangeError(
-        `${pointName(point)}: the published ${level} limits are reversed (lower ${lower} is above upper ${upper})`,
-      );
-    }
-  }
-}
 
 /** What numerator / denominator is multiplied by: 100 for a percentage whatever the facts say, else the multiplier. */
 export function scaleOf(indicator: IndicatorFacts): number {
   return indicator.valueType === 'PERCENTAGE' ? 100 : indicator.multiplier;
 }
 
-/** `78.2 per 1,000 population`, `38.9%`, `1,259`: the number with the indicator's decimals and unit. */
-export function formatMeasure(indicator: IndicatorFacts, value: number): string {
-  const number = formatNumber(value, indicator.decimals);
-  if (indicator.valueType === 'PERCENTAGE' || indicator.unit === '%') return `${number}%`;
-  return indicator.unit ? `${number} ${indicator.unit}` : number;
-}
-
-/** The bare number with the indicator's decimals (a % sign for percentages), for limits and benchmarks. */
-export function formatBare(indicator: IndicatorFacts, value: number): string {
-  const number = formatNumber(value, indicator.decimals);
-  return indicator.valueType === 'PERCENTAGE' || indicator.unit === '%' ? `${number}%` : number;
-}
-
-function levelText(level: number): string {
-  return level === 0.998 ? '99.8%' : `${formatNumber(level * 100, 1).replace(/\.0$/, '')}%`;
-}
-
 function rangeText(indicator: IndicatorFacts, lower: number, upper: number): string {
-  return `${formatNumber(lower, indicator.decimals)}–${formatBare(indicator, upper)}`;
+  return `${formatNumber(lower, indicator.decimals)}–${formatMeasure(indicator, upper, 'never')}`;
 }
 
 /** BETTER/WORSE by polarity; HIGHER/LOWER when the indicator makes no judgement. */
@@ -369,7 +282,7 @@ export function compareWithBenchmark(indicator: IndicatorFacts, point: ValuePoin
 
   const ciText = [limits95, limits998]
     .filter((l): l is PointLimits => l !== null)
-    .map((l) => `${levelText(l.confidence)} CI ${rangeText(indicator, l.lower, l.upper)}`)
+    .map((l) => `${percentText(l.confidence)} CI ${rangeText(indicator, l.lower, l.upper)}`)
     .join('; ');
   const subject = `${point.areaName} ${formatMeasure(indicator, value)} (${ciText})`;
   const target998 = side(limits998);
@@ -379,7 +292,7 @@ export function compareWithBenchmark(indicator: IndicatorFacts, point: ValuePoin
     : target95
       ? [0.95, target95]
       : null;
-  const benchmarkText = `${benchmark.label} ${formatBare(indicator, target)}`;
+  const benchmarkText = `${benchmark.label} ${formatMeasure(indicator, target, 'never')}`;
   if (found === null) {
     const tested = limits95 ? '95%' : '99.8%';
     return {
@@ -400,7 +313,7 @@ export function compareWithBenchmark(indicator: IndicatorFacts, point: ValuePoin
     level,
     method,
     explanation:
-      `${subject} is ${direction} than ${benchmarkText}: ${judgementText(outcome)}significant at ${levelText(level)}` +
+      `${subject} is ${direction} than ${benchmarkText}: ${judgementText(outcome)}significant at ${percentText(level)}` +
       `${notAtHigher}${neutral}.`,
   };
 }
@@ -746,7 +659,7 @@ function compareWithFunnel(
     indicator.valueType === 'COUNT'
       ? `expected count ${formatNumber(funnel.expected as number, 1)}`
       : `denominator ${formatNumber(denominator, 0)}`;
-  const averageText = `${label} ${formatBare(indicator, average)}`;
+  const averageText = `${label} ${formatMeasure(indicator, average, 'never')}`;
   const subject = `${point.areaName} ${formatMeasure(indicator, value)}`;
   let outcome: ComparisonOutcomeValue = 'SIMILAR';
   let explanation: string;
@@ -763,8 +676,8 @@ function compareWithFunnel(
         : direction === 'higher' ? funnel.upper95 : funnel.lower95;
     const word = direction === 'higher' ? 'above the upper' : 'below the lower';
     explanation =
-      `${subject} is ${word} ${levelText(level)} funnel limit ${formatBare(indicator, limit)} around ${averageText} ` +
-      `for its ${size}: ${judgementText(outcome)}significant at ${levelText(level)}.`;
+      `${subject} is ${word} ${percentText(level)} funnel limit ${formatMeasure(indicator, limit, 'never')} around ${averageText} ` +
+      `for its ${size}: ${judgementText(outcome)}significant at ${percentText(level)}.`;
   }
   return {
     areaCode: point.areaCode,

@@ -32,9 +32,10 @@
  */
 import { comparability, ComparabilityOptions } from './comparability';
 import { confidenceFraction, regularizedGamma } from './confidence';
-import { formatNumber, formatValue, VALUE_TYPES } from './format';
+import { formatMeasure, formatSigned, lowerFirst, percentText, tidy, upperFirst } from './format';
 import { comparePeriods, periodFromMonths, periodsOverlap } from './periods';
 import { DirectionValue, IndicatorFacts, Polarity, ValuePoint } from './types';
+import { checkIndicator, checkPoint } from './validate';
 
 export interface DirectionOfTravel {
   direction: DirectionValue;
@@ -62,8 +63,6 @@ export interface DirectionOptions extends ComparabilityOptions {
 export const NO_CHANGE_BAND_PERCENT = 1;
 /** Without a significance test, a percentage that moves by less than this many points has not changed. */
 export const NO_CHANGE_BAND_POINTS = 0.5;
-
-const POLARITIES: readonly Polarity[] = ['HIGH_IS_GOOD', 'LOW_IS_GOOD', 'NO_JUDGEMENT'];
 
 const ARROWS: Record<DirectionValue, string> = {
   IMPROVING: '↑',
@@ -244,47 +243,8 @@ function checkProportion(which: string, numerator: number, denominator: number):
 }
 
 // ---------------------------------------------------------------------------------------------
-// Input checks and formatting
+// Values and wording
 // ---------------------------------------------------------------------------------------------
-
-export function checkIndicator(indicator: IndicatorFacts): void {
-  if (indicator === null || typeof indicator !== 'object') throw new RangeError('an indicator is required');
-  if (!VALUE_TYPES.includes(indicator.valueType)) {
-    throw new RangeError(`${indicator.name}: value type must be one of ${VALUE_TYPES.join(', ')} (got ${String(indicator.valueType)})`);
-  }
-  if (!POLARITIES.includes(indicator.polarity)) {
-    throw new RangeError(`${indicator.name}: polarity must be one of ${POLARITIES.join(', ')} (got ${String(indicator.polarity)})`);
-  }
-  if (!Number.isInteger(indicator.decimals) || indicator.decimals < 0 || indicator.decimals > 10) {
-    throw new RangeError(`${indicator.name}: decimals must be a whole number from 0 to 10 (got ${indicator.decimals})`);
-  }
-  if (!(indicator.multiplier > 0) || !Number.isFinite(indicator.multiplier)) {
-    throw new RangeError(`${indicator.name}: multiplier must be a finite number greater than zero (got ${indicator.multiplier})`);
-  }
-}
-
-/** Checks one value: RangeErrors name the indicator and period. */
-export function checkPoint(indicator: IndicatorFacts, point: ValuePoint): void {
-  const where = `${indicator.name}, ${point.period?.label ?? 'unknown period'}`;
-  const { value, numerator, denominator } = point;
-  if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) {
-    throw new RangeError(`${where}: the value must be a finite number or null (got ${String(value)})`);
-  }
-  if (value !== null && value < 0 && (indicator.valueType === 'COUNT' || indicator.valueType === 'RATE')) {
-    throw new RangeError(`${where}: a ${indicator.valueType === 'COUNT' ? 'count' : 'rate'} cannot be negative (got ${value})`);
-  }
-  if (numerator !== null && (typeof numerator !== 'number' || !Number.isFinite(numerator) || numerator < 0)) {
-    throw new RangeError(`${where}: the numerator must be a finite number, zero or more (got ${String(numerator)})`);
-  }
-  if (denominator !== null && (typeof denominator !== 'number' || !Number.isFinite(denominator) || denominator <= 0)) {
-    throw new RangeError(`${where}: the denominator must be a finite number greater than zero (got ${String(denominator)})`);
-  }
-  if (indicator.valueType === 'PERCENTAGE' && numerator !== null && denominator !== null && numerator > denominator) {
-    throw new RangeError(
-      `${where}: numerator must be less than or equal to denominator for a percentage (got numerator ${numerator}, denominator ${denominator})`,
-    );
-  }
-}
 
 /**
  * The value of a point: as published, or else computed from its counts
@@ -300,42 +260,8 @@ export function pointValue(indicator: IndicatorFacts, point: ValuePoint | null):
   return null;
 }
 
-/**
- * A value as the dashboard prints it, with the unit when the indicator's name does not already
- * carry it: `45.91` for "Total Crime rate (per 1,000 population)", `1.04 re-offences per young offender`, `38.9%`.
- */
-export function formatIndicatorValue(indicator: IndicatorFacts, value: number): string {
-  const text = formatValue(value, indicator.valueType, indicator.decimals);
-  const unit = indicator.unit?.trim();
-  if (!unit || unit === '%' || indicator.valueType === 'PERCENTAGE') return text;
-  if (indicator.name.toLowerCase().includes(unit.toLowerCase())) return text;
-  return `${text} ${unit}`;
-}
-
-/** Drops floating-point noise (45.91 − 47.18 = −1.2699999999999996) without rounding away real digits. */
-function tidy(x: number): number {
-  return Number(x.toPrecision(12));
-}
-
-function signed(x: number, decimals: number): string {
-  const text = formatNumber(x, decimals);
-  return x > 0 && Number(text.replace(/,/g, '')) !== 0 ? `+${text}` : text;
-}
-
-export function levelText(confidence: number): string {
-  return `${Number((confidence * 100).toPrecision(10))}%`;
-}
-
 function pText(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,7 +399,7 @@ export function directionOfTravel(
   const name = indicator.name;
   const fromValue = pointValue(indicator, from);
   const toValue = pointValue(indicator, to);
-  const show = (v: number): string => formatIndicatorValue(indicator, v);
+  const show = (v: number): string => formatMeasure(indicator, v, 'unless-in-name');
 
   if (fromValue === null || toValue === null) {
     const describe = (point: ValuePoint | null, role: string): string =>
@@ -510,17 +436,17 @@ export function directionOfTravel(
   const percentChange = fromValue === 0 ? null : tidy(((toValue - fromValue) / Math.abs(fromValue)) * 100);
   const isPercentage = indicator.valueType === 'PERCENTAGE';
   const changeText = isPercentage
-    ? `${signed(change, indicator.decimals)} percentage points`
+    ? `${formatSigned(change, indicator.decimals)} percentage points`
     : percentChange !== null
-      ? `${signed(percentChange, 1)}%`
-      : signed(change, indicator.decimals);
+      ? `${formatSigned(percentChange, 1)}%`
+      : formatSigned(change, indicator.decimals);
   const movement =
     change === 0
       ? `${name} was ${show(toValue)} in both ${earlier.period.label} and ${later.period.label}`
       : `${name} ${change > 0 ? 'rose' : 'fell'} from ${show(fromValue)} in ${earlier.period.label} to ` +
         `${show(toValue)} in ${later.period.label} (${changeText})`;
   const note = periods.note && !periodsOverlap(earlier.period, later.period) ? ` ${upperFirst(periods.note)}.` : '';
-  const level = levelText(confidence);
+  const level = percentText(confidence);
   const moved = directionOf(change, indicator.polarity);
 
   const choice = chooseTest(indicator, earlier, later, fromValue, toValue);

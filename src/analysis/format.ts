@@ -2,6 +2,8 @@
  * Values printed the way a dashboard prints them: fixed decimals, thousands separators,
  * a % sign for percentages. `formatValue(1259, 'COUNT', 0)` is `1,259`; `formatValue(38.9, 'PERCENTAGE', 1)` is `38.9%`.
  */
+import type { IndicatorFacts } from './types';
+
 export type ValueType = 'COUNT' | 'RATE' | 'PERCENTAGE' | 'RATIO';
 export const VALUE_TYPES: readonly ValueType[] = ['COUNT', 'RATE', 'PERCENTAGE', 'RATIO'];
 
@@ -21,6 +23,55 @@ export function formatValue(value: number | null | undefined, valueType: ValueTy
   if (value === null || value === undefined) return '';
   const number = formatNumber(value, decimals);
   return valueType === 'PERCENTAGE' ? `${number}%` : number;
+}
+
+/**
+ * Whether formatMeasure prints the indicator's unit after the number (a percentage always gets its
+ * % sign): 'always'; 'unless-in-name', for sentences that already name the indicator
+ * ("Total Crime rate (per 1,000 population) rose from 45.91 …"); 'never', for bare limits and benchmarks.
+ */
+export type UnitDisplay = 'always' | 'unless-in-name' | 'never';
+
+/**
+ * A value of an indicator as explanations print it: the indicator's decimals, thousands separators,
+ * a % sign for a percentage (or a unit of "%"), and the unit as `unit` says:
+ * `78.20 per 1,000 population`, `1.04 re-offences per young offender`, `38.9%`, `1,259`.
+ */
+export function formatMeasure(
+  indicator: Pick<IndicatorFacts, 'name' | 'valueType' | 'decimals' | 'unit'>,
+  value: number,
+  unit: UnitDisplay = 'always',
+): string {
+  const number = formatNumber(value, indicator.decimals);
+  const shown = indicator.unit?.trim() ?? '';
+  if (indicator.valueType === 'PERCENTAGE' || shown === '%') return `${number}%`;
+  if (shown === '' || unit === 'never') return number;
+  if (unit === 'unless-in-name' && indicator.name.toLowerCase().includes(shown.toLowerCase())) return number;
+  return `${number} ${shown}`;
+}
+
+/** A change with its sign: `+1.27`, `-0.40`; no sign when it prints as zero. */
+export function formatSigned(value: number, decimals: number): string {
+  const text = formatNumber(value, decimals);
+  return value > 0 && Number(text.replace(/,/g, '')) !== 0 ? `+${text}` : text;
+}
+
+/** A fraction as a percentage with no trailing zeros or floating-point noise: 0.95 → `95%`, 0.998 → `99.8%`, 0.05 → `5%`. */
+export function percentText(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(10))}%`;
+}
+
+/** Drops floating-point noise (45.91 − 47.18 = −1.2699999999999996) without rounding away real digits. */
+export function tidy(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /**

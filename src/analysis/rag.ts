@@ -3,9 +3,10 @@
  * travel), and of an outcome rolled up from its indicators beside what the dashboard published.
  * Pure functions: no I/O, no dependencies.
  */
-import { arrowFor, checkIndicator, checkPoint, DirectionOfTravel, formatIndicatorValue, pointValue } from './direction';
-import { formatValue } from './format';
+import { arrowFor, DirectionOfTravel, pointValue } from './direction';
+import { formatMeasure, percentText, tidy, upperFirst } from './format';
 import { DirectionValue, IndicatorFacts, RagStatus, ValuePoint } from './types';
+import { checkIndicator, checkPoint } from './validate';
 
 /** A target value (met on its good side by polarity) or a range (met inside, whatever the polarity). */
 export type RagTarget = { value: number } | { min?: number; max?: number };
@@ -42,14 +43,6 @@ const DIRECTION_WORD: Record<DirectionValue, string> = {
   NOT_COMPARABLE: 'not comparable',
   NO_DATA: 'no data',
 };
-
-function tidy(x: number): number {
-  return Number(x.toPrecision(12));
-}
-
-function percentText(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(10))}%`;
-}
 
 interface CheckedRule {
   kind: 'value' | 'range';
@@ -98,7 +91,7 @@ function checkRule(indicator: IndicatorFacts, rule: RagRule): CheckedRule {
 }
 
 function ruleText(indicator: IndicatorFacts, rule: CheckedRule): string {
-  const show = (v: number): string => formatValue(v, indicator.valueType, indicator.decimals);
+  const show = (v: number): string => formatMeasure(indicator, v, 'never');
   const tolerance = `with ${percentText(rule.tolerance)} tolerance`;
   if (rule.kind === 'value') return `target ${show(rule.value!)} ${tolerance}`;
   if (rule.min !== undefined && rule.max !== undefined) return `range ${show(rule.min)} to ${show(rule.max)} ${tolerance}`;
@@ -160,7 +153,7 @@ function ratingAgainstRule(
   v: number,
   period: string,
 ): RagRating {
-  const show = (x: number): string => formatIndicatorValue(indicator, x);
+  const show = (x: number): string => formatMeasure(indicator, x, 'unless-in-name');
   const tolerance = percentText(rule.tolerance);
   const subject = `${show(v)} in ${period}`;
   let bound: number;
@@ -193,7 +186,7 @@ function ratingAgainstRule(
   }
   const miss = tidy(Math.abs(v - bound));
   const allowed = tidy(rule.tolerance * Math.abs(bound));
-  const by = `by ${formatIndicatorValue(indicator, miss)}`;
+  const by = `by ${show(miss)}`;
   if (bound === 0) {
     return {
       status: 'RED', rule: ruleDescription, target,
@@ -426,8 +419,3 @@ export function rollUpOutcome(items: OutcomeItem[], published?: PublishedJudgeme
     agreesWithReported,
   };
 }
-
-function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-

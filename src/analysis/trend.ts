@@ -17,11 +17,11 @@
  * weights n / (p̄(1 − p̄)), p̄ the pooled proportion: slope² / Var(slope) is then exactly the
  * textbook T² / Var(T) (the tests check one against the other).
  */
-import { checkIndicator, checkPoint, formatMeasure } from './comparison';
 import { normalQuantile } from './confidence';
-import { formatNumber } from './format';
+import { formatMeasure, formatNumber, formatSigned } from './format';
 import { periodFromMonths, PeriodType, PERIOD_TYPES } from './periods';
 import { DirectionValue, IndicatorFacts, ValuePoint } from './types';
+import { checkIndicator, checkPoint } from './validate';
 
 /** How many consecutive points the test needs. */
 export const TREND_POINT_COUNT = 5;
@@ -345,7 +345,7 @@ export function recentTrend(indicator: IndicatorFacts, series: ValuePoint[], typ
   const threshold = formatNumber(TREND_THRESHOLD, 4);
   const chi = formatNumber(full.chiSquared, 3);
   const slopeUnit = indicator.valueType === 'PERCENTAGE' ? ' percentage points' : '';
-  const slopeText = `${full.slope >= 0 ? '+' : ''}${formatNumber(full.slope, Math.min(10, indicator.decimals + 2))}${slopeUnit}`;
+  const slopeText = `${formatSigned(full.slope, Math.min(10, indicator.decimals + 2))}${slopeUnit}`;
   const from =
     `From ${formatMeasure(indicator, first.value as number)} in ${first.period.label} to ` +
     `${formatMeasure(indicator, last.value as number)} in ${last.period.label} (slope ${slopeText} per period), ` +

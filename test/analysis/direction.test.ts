@@ -375,27 +375,27 @@ describe('directionOfTravel', () => {
 
   // ---- input checks --------------------------------------------------------------------
 
-  test('rejects impossible inputs with a sentence naming the indicator and period', () => {
+  test('rejects impossible inputs with a sentence naming the indicator, area and period', () => {
     assert.throws(() => directionOfTravel(firstTimeEntrants, point('2012-13', -3), point('2013-14', 5)), {
       name: 'RangeError',
-      message: 'Number of first time entrants to the criminal justice system aged 10 - 17, 2012-13: a count cannot be negative (got -3)',
+      message: 'Number of first time entrants to the criminal justice system aged 10 - 17, Leicestershire 2012-13: value must be zero or more for a count (got -3)',
     });
     assert.throws(() => directionOfTravel(crimeRate, point('2012-13', 3, -1, 10), point('2013-14', 5)), {
       name: 'RangeError',
-      message: /2012-13: the numerator must be a finite number, zero or more \(got -1\)/,
+      message: 'Total Crime rate (per 1,000 population), Leicestershire 2012-13: numerator must be zero or more (got -1)',
     });
     assert.throws(() => directionOfTravel(confidenceInServices, point('2012-13', 120, 12, 10), point('2013-14', 50, 5, 10)), {
       name: 'RangeError',
       message:
-        '% of people who feel ASB and crime are being dealt with, 2012-13: numerator must be less than or equal to denominator for a percentage (got numerator 12, denominator 10)',
+        '% of people who feel ASB and crime are being dealt with, Leicestershire 2012-13: numerator must be less than or equal to denominator for a percentage (got numerator 12, denominator 10)',
     });
     assert.throws(() => directionOfTravel(crimeRate, point('2012-13', 3, 3, 0), point('2013-14', 5)), {
       name: 'RangeError',
-      message: /the denominator must be a finite number greater than zero \(got 0\)/,
+      message: 'Total Crime rate (per 1,000 population), Leicestershire 2012-13: denominator must be greater than zero (got 0)',
     });
     assert.throws(() => directionOfTravel(crimeRate, point('2012-13', Number.NaN), point('2013-14', 5)), {
       name: 'RangeError',
-      message: /the value must be a finite number or null \(got NaN\)/,
+      message: 'Total Crime rate (per 1,000 population), Leicestershire 2012-13: value must be a finite number or null (got NaN)',
     });
     assert.throws(() => directionOfTravel(crimeRate, point('2013-14', 3), point('2012-13', 5)), {
       name: 'RangeError',
@@ -411,7 +411,7 @@ describe('directionOfTravel', () => {
     });
     assert.throws(() => directionOfTravel({ ...crimeRate, multiplier: 0 }, point('2012-13', 3), point('2013-14', 5)), {
       name: 'RangeError',
-      message: 'Total Crime rate (per 1,000 population): multiplier must be a finite number greater than zero (got 0)',
+      message: 'Total Crime rate (per 1,000 population): multiplier must be a finite number greater than zero, e.g. 1000 for a rate per 1,000 (got 0)',
     });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatValue, parsePrintedNumber } from '../../src/analysis/format';
+import { formatMeasure, formatSigned, formatValue, parsePrintedNumber, percentText } from '../../src/analysis/format';
+import { IndicatorFacts } from '../../src/analysis/types';
 
 describe('formatValue', () => {
   test('prints values the way the dashboard does', () => {
@@ -35,5 +36,53 @@ describe('parsePrintedNumber', () => {
 
   test('is null for what is not a printed number', () => {
     for (const text of ['', '%', '1,25', '12,3456', 'n/a', '1.2.3', '4 5']) assert.equal(parsePrintedNumber(text), null, text);
+  });
+});
+
+describe('formatMeasure', () => {
+  const crimeRate: IndicatorFacts = {
+    name: 'Total Crime rate (per 1,000 population)', valueType: 'RATE', polarity: 'LOW_IS_GOOD', decimals: 2,
+    unit: 'per 1,000 population', multiplier: 1000,
+  };
+  const reoffending: IndicatorFacts = { ...crimeRate, name: 'Rate of re-offending', unit: 're-offences per young offender', multiplier: 1 };
+  const satisfied: IndicatorFacts = { ...crimeRate, name: 'Satisfied', valueType: 'PERCENTAGE', decimals: 1, unit: '%', multiplier: 100 };
+  const entrants: IndicatorFacts = { ...crimeRate, name: 'First time entrants', valueType: 'COUNT', decimals: 0, unit: null, multiplier: 1 };
+
+  test('prints the unit always, unless the name carries it, or never', () => {
+    assert.equal(formatMeasure(crimeRate, 45.912), '45.91 per 1,000 population');
+    assert.equal(formatMeasure(crimeRate, 45.912, 'always'), '45.91 per 1,000 population');
+    assert.equal(formatMeasure(crimeRate, 45.912, 'unless-in-name'), '45.91');
+    assert.equal(formatMeasure(crimeRate, 45.912, 'never'), '45.91');
+    assert.equal(formatMeasure(reoffending, 1.04, 'unless-in-name'), '1.04 re-offences per young offender');
+    assert.equal(formatMeasure(reoffending, 1.04, 'never'), '1.04');
+  });
+
+  test('a percentage always has its % sign and nothing else; a count without a unit is the bare number', () => {
+    for (const unit of ['always', 'unless-in-name', 'never'] as const) {
+      assert.equal(formatMeasure(satisfied, 38.94, unit), '38.9%');
+      assert.equal(formatMeasure({ ...satisfied, unit: null }, 38.94, unit), '38.9%');
+      assert.equal(formatMeasure({ ...crimeRate, valueType: 'RATIO', unit: ' % ' }, 38.94, unit), '38.94%');
+      assert.equal(formatMeasure(entrants, 1259, unit), '1,259');
+    }
+    assert.equal(formatMeasure({ ...crimeRate, unit: '  per 1,000 population ' }, 45.9), '45.90 per 1,000 population');
+    assert.equal(formatMeasure({ ...crimeRate, unit: '  ' }, 45.9), '45.90');
+  });
+});
+
+describe('formatSigned and percentText', () => {
+  test('a change has a + only when it prints as more than zero', () => {
+    assert.equal(formatSigned(1.2699999, 2), '+1.27');
+    assert.equal(formatSigned(-0.4, 2), '-0.40');
+    assert.equal(formatSigned(0, 3), '0.000');
+    assert.equal(formatSigned(0.0001, 3), '0.000');
+    assert.equal(formatSigned(-0.0001, 3), '0.000');
+    assert.equal(formatSigned(1234.5, 1), '+1,234.5');
+  });
+
+  test('a fraction as a percentage without noise', () => {
+    assert.equal(percentText(0.95), '95%');
+    assert.equal(percentText(0.998), '99.8%');
+    assert.equal(percentText(0.05), '5%');
+    assert.equal(percentText(0.125), '12.5%');
   });
 });

@@ -99,7 +99,7 @@ describe('ragRating against a target', () => {
     });
     assert.throws(() => ragRating(crimeRate, point('2013-14', -4), { target: { value: 45 } }), {
       name: 'RangeError',
-      message: 'Total Crime rate (per 1,000 population), 2013-14: a rate cannot be negative (got -4)',
+      message: 'Total Crime rate (per 1,000 population), Leicestershire 2013-14: value must be zero or more for a rate (got -4)',
     });
   });
 

@@ -512,27 +512,27 @@ describe('recentTrend: cannot be calculated', () => {
     const series = rateSeries([100, 121, 144, 169, 196], [10000, 11000, 12000, 13000, 14000]);
     assert.throws(() => recentTrend(indicator('RATE'), [{ ...series[0], numerator: -1 }, ...series.slice(1)]), {
       name: 'RangeError',
-      message: 'Charnwood 2017-18: numerator must be zero or more (got -1)',
+      message: 'test rate, Charnwood 2017-18: numerator must be zero or more (got -1)',
     });
     assert.throws(() => recentTrend(indicator('RATE'), [{ ...series[0], denominator: 0 }]), {
       name: 'RangeError',
-      message: 'Charnwood 2017-18: denominator must be greater than zero (got 0)',
+      message: 'test rate, Charnwood 2017-18: denominator must be greater than zero (got 0)',
     });
     assert.throws(() => recentTrend(indicator('PERCENTAGE'), proportionSeries([11, 1, 1, 1, 1], [10, 10, 10, 10, 10])), {
       name: 'RangeError',
-      message: 'Charnwood 2017-18: numerator must be less than or equal to denominator for a percentage (got numerator 11, denominator 10)',
+      message: 'test percentage, Charnwood 2017-18: numerator must be less than or equal to denominator for a percentage (got numerator 11, denominator 10)',
     });
     assert.throws(() => recentTrend({ ...indicator('RATE'), multiplier: 0 }, series), {
       name: 'RangeError',
-      message: 'indicator "test rate" needs a multiplier greater than zero, e.g. 1000 for a rate per 1,000 (got 0)',
+      message: 'test rate: multiplier must be a finite number greater than zero, e.g. 1000 for a rate per 1,000 (got 0)',
     });
     assert.throws(() => recentTrend({ ...indicator('RATE'), polarity: 'UP' as never }, series), {
       name: 'RangeError',
-      message: 'indicator "test rate" has an unknown polarity UP',
+      message: 'test rate: polarity must be one of HIGH_IS_GOOD, LOW_IS_GOOD, NO_JUDGEMENT (got UP)',
     });
     assert.throws(() => recentTrend(indicator('RATE'), [{ ...series[0], value: Number.NaN }]), {
       name: 'RangeError',
-      message: 'Charnwood 2017-18: value must be a finite number or null (got NaN)',
+      message: 'test rate, Charnwood 2017-18: value must be a finite number or null (got NaN)',
     });
   });
 });
