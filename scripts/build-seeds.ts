@@ -85,17 +85,44 @@ function buildGeography(): { areas: AreaRow[]; lads: Set<string> } {
   return { areas: [...areas.values()], lads };
 }
 
-function buildLinks(lads: Set<string>): { links: Array<[string, string, string]>; unlinked: string[] } {
-  const csp = readCsvTable(join(SHARED, 'geography', 'lad17-csp17-pfa17-england-wales.csv'), ['lad17cd', 'csp17cd']);
+/**
+ * Districts created on 1 April 2019 (ONS, "Changes to local authority districts in England, April
+ * 2019") are not in the 2017 CSP lookup; their predecessors are. A successor whose predecessors all
+ * sat in one CSP is linked to that CSP; one whose predecessors sat in different CSPs is linked
+ * straight to their police force area (no 2017 CSP contains it, so none is invented).
+ */
+export const SUCCESSORS_2019: Record<string, string[]> = {
+  E06000058: ['E06000028', 'E06000029', 'E07000048'], // Bournemouth, Christchurch and Poole
+  E06000059: ['E07000049', 'E07000050', 'E07000051', 'E07000052', 'E07000053'], // Dorset
+  E07000244: ['E07000205', 'E07000206'], // East Suffolk
+  E07000245: ['E07000201', 'E07000204'], // West Suffolk
+  E07000246: ['E07000190', 'E07000191'], // Somerset West and Taunton
+};
+
+function buildLinks(lads: Set<string>): { links: Array<[string, string, string]>; viaForce: string[] } {
+  const csp = readCsvTable(join(SHARED, 'geography', 'lad17-csp17-pfa17-england-wales.csv'), ['lad17cd', 'csp17cd', 'pfa17cd']);
   const links: Array<[string, string, string]> = [];
-  const linked = new Set<string>();
+  const byLad17 = new Map(csp.rows.map(({ fields: f }) => [f.lad17cd, f]));
   for (const { fields: f } of csp.rows) {
-    if (lads.has(f.lad17cd)) {
-      links.push([f.lad17cd, 'COMMUNITY_SAFETY', f.csp17cd]);
-      linked.add(f.lad17cd);
+    if (lads.has(f.lad17cd)) links.push([f.lad17cd, 'COMMUNITY_SAFETY', f.csp17cd]);
+  }
+  const viaForce: string[] = [];
+  for (const [successor, predecessors] of Object.entries(SUCCESSORS_2019)) {
+    if (!lads.has(successor)) continue;
+    const rows = predecessors.map((code) => byLad17.get(code)!);
+    const csps = new Set(rows.map((r) => r.csp17cd));
+    const forces = new Set(rows.map((r) => r.pfa17cd));
+    if (forces.size !== 1) throw new Error(`${successor}'s predecessors lie in ${forces.size} police force areas`);
+    if (csps.size === 1) {
+      links.push([successor, 'COMMUNITY_SAFETY', [...csps][0]]);
+    } else {
+      links.push([successor, 'COMMUNITY_SAFETY', [...forces][0]]);
+      viaForce.push(successor);
     }
   }
-  return { links: links.sort((a, b) => a[0].localeCompare(b[0])), unlinked: [...lads].filter((lad) => !linked.has(lad)).sort() };
+  const unlinked = [...lads].filter((lad) => !links.some((l) => l[0] === lad));
+  if (unlinked.length > 0) throw new Error(`districts with neither a CSP nor a police force area: ${unlinked.join(' ')}`);
+  return { links: links.sort((a, b) => a[0].localeCompare(b[0])), viaForce };
 }
 
 function buildPopulations(lads: Set<string>): Array<[string, number, number, string]> {
@@ -148,7 +175,7 @@ async function main(): Promise<void> {
   const order = ['COUNTRY', 'REGION', 'POLICE_FORCE_AREA', 'COUNTY', 'UNITARY_AUTHORITY', 'DISTRICT', 'COMMUNITY_SAFETY_PARTNERSHIP'];
   areas.sort((a, b) => order.indexOf(a[2]) - order.indexOf(b[2]) || a[0].localeCompare(b[0]));
   writeCsv(join(SEEDS, 'areas.csv'), 'code,name,type,parent_code,valid_from,valid_to,comparator_group_id', areas);
-  const { links, unlinked } = buildLinks(lads);
+  const { links, viaForce } = buildLinks(lads);
   writeCsv(join(SEEDS, 'area-links.csv'), 'area_code,hierarchy,parent_code', links);
   const populations = buildPopulations(lads);
   writeCsv(join(SEEDS, 'populations.csv'), 'area_code,year,population,source', populations);
@@ -157,7 +184,7 @@ async function main(): Promise<void> {
   writeCsv(join(SEEDS, 'area-groups.csv'), 'group,group_name,area_code,valid_from,valid_to,description',
     PEER_GROUP.members.map(([code, from, to], i) => [PEER_GROUP.id, PEER_GROUP.name, code, from, to, i === 0 ? PEER_GROUP.description : null]));
   copyFileSync(join(SHARED, 'dashboard', 'safer-communities-dashboard-2014-15-q2.txt'), join(SEEDS, 'safer-communities-dashboard-2014-15-q2.txt'));
-  console.log(`seeds/: ${areas.length} areas, ${links.length} CSP links (${unlinked.length} districts without a 2017 CSP: ${unlinked.join(' ')}), ${populations.length} populations, ${lsoas.length} LSOAs`);
+  console.log(`seeds/: ${areas.length} areas, ${links.length} CSP links (${viaForce.length} linked straight to their force area: ${viaForce.join(' ')}), ${populations.length} populations, ${lsoas.length} LSOAs`);
   if (process.argv.includes('--skip-police-uk')) return;
   await buildPoliceUk();
 }

@@ -124,6 +124,9 @@ export function periodFromMonths(startMonth: number, endMonth: number): PeriodIn
   if (!Number.isInteger(startMonth) || !Number.isInteger(endMonth)) {
     throw new PeriodError('period months must be whole month indexes');
   }
+  if (yearOf(startMonth) < 1000 || yearOf(endMonth) > 9999) {
+    throw new PeriodError('a period must lie within the years 1000 to 9999');
+  }
   if (endMonth < startMonth) {
     throw new PeriodError(`a period cannot end (${monthKey(endMonth)}) before it starts (${monthKey(startMonth)})`);
   }
@@ -253,4 +256,16 @@ export function periodsOverlap(a: PeriodInfo, b: PeriodInfo): boolean {
 /** The same span moved by a number of months (negative: earlier). */
 export function shiftPeriod(period: PeriodInfo, months: number): PeriodInfo {
   return periodFromMonths(period.startMonth + months, period.endMonth + months);
+}
+
+/**
+ * Whether a period belongs to a series of a type. ROLLING_12_MONTHS is every 12-month window,
+ * including those that are also a financial or calendar year (12 months to Mar 2022 is 2021-22);
+ * YEAR_TO_DATE is every span from April to a month before March (Apr-Jun is also Q1). Other types
+ * match exactly.
+ */
+export function matchesPeriodType(period: PeriodInfo, type: PeriodType): boolean {
+  if (type === 'ROLLING_12_MONTHS') return period.months === 12;
+  if (type === 'YEAR_TO_DATE') return period.startMonth % 12 === FINANCIAL_YEAR_START && period.months < 12;
+  return period.type === type;
 }

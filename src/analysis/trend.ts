@@ -19,7 +19,7 @@
  */
 import { normalQuantile } from './confidence';
 import { formatMeasure, formatNumber, formatSigned } from './format';
-import { periodFromMonths, PeriodType, PERIOD_TYPES } from './periods';
+import { matchesPeriodType, periodFromMonths, PeriodType, PERIOD_TYPES } from './periods';
 import { DirectionValue, IndicatorFacts, ValuePoint } from './types';
 import { checkIndicator, checkPoint } from './validate';
 
@@ -96,7 +96,13 @@ export function selectTrendPoints(series: ValuePoint[], type?: PeriodType | null
     return { ok: false, type: type ?? null, points: [], reason: `${needs}; found 0`, detail: 'The series is empty.' };
   }
   const chosen = type ?? ownType(series);
-  const candidates = series.filter((p) => p.period.type === chosen);
+  if (chosen === 'YEAR_TO_DATE') {
+    return {
+      ok: false, type: chosen, points: [], reason: 'year-to-date periods overlap each other',
+      detail: 'Year-to-date periods all start in April, so they are not consecutive non-overlapping points; ask for QUARTER or FINANCIAL_YEAR.',
+    };
+  }
+  const candidates = series.filter((p) => matchesPeriodType(p.period, chosen));
   const plural = TYPE_PLURALS[chosen];
   if (candidates.length === 0) {
     return {

@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
 import { isSeeded, seedGeography } from '../db/seed';
 import { formatPoliceUkSummary, importPoliceUk } from '../import/police-uk/police-uk.importer';
+import { writePoliceUkDashboard } from '../import/police-uk/police-uk.dashboard';
 
 async function main(): Promise<void> {
   const inputs = process.argv.slice(2);
@@ -12,6 +13,9 @@ async function main(): Promise<void> {
   try {
     if (!(await isSeeded(dataSource))) await seedGeography(dataSource);
     console.log(formatPoliceUkSummary(await importPoliceUk(dataSource, inputs)));
+    // The police.uk dashboard shows the latest 12 months loaded: rebuild it on the new months.
+    const latest = await dataSource.transaction((manager) => writePoliceUkDashboard(manager));
+    if (latest) console.log(`Dashboard "Crime in Leicestershire (police.uk)": latest period ${latest.label}`);
   } finally {
     await dataSource.destroy();
   }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, In, Like, Not } from 'typeorm';
 import { PeriodInfo } from '../analysis/periods';
 import { formatValue } from '../analysis/format';
 import {
@@ -15,7 +15,7 @@ import {
 import { parseDashboardTable, ParsedDashboardTable, PrintedValue } from './dashboard-table.parser';
 import { decodeUtf8, formatLocation, ImportError, ImportWarning } from './import-error';
 import { indicatorFromEntry, IndicatorCatalogue } from './indicator-catalogue';
-import { ChangeCounts, emptyCounts, upsertRows } from './upsert';
+import { ChangeCounts, chunks, emptyCounts, upsertRows } from './upsert';
 
 export interface DashboardImportOptions {
   readonly catalogue: IndicatorCatalogue;
@@ -187,7 +187,14 @@ export async function writeDashboard(manager: EntityManager, table: ParsedDashbo
     observations: await upsertRows(manager, Observation, [...observations.values()].map((p) => p.observation), emptyCounts(), ['indicatorId', 'areaCode', 'periodKey']),
   };
 
-  // A re-import of a corrected table replaces the dashboard's rows: drop what the file no longer has.
+  // A re-import of a corrected table replaces the dashboard's rows: drop what the file no longer has,
+  // including values it once gave (matched by the file named in their source) and no longer does.
+  const planned = new Set([...observations.values()].map((p) => `${p.observation.indicatorId}|${p.observation.periodKey}`));
+  const previous = await manager.find(Observation, { where: { areaCode: area.code, indicatorId: In([...indicators.keys()]), source: Like(`${file}:%`) } });
+  const stale = previous.filter((o) => !planned.has(`${o.indicatorId}|${o.periodKey}`));
+  for (const chunk of chunks(stale)) await manager.delete(Observation, { internalId: In(chunk.map((o) => o.internalId)) });
+  changes.observations.removed += stale.length;
+
   const outcomeIds = outcomes.map((outcome) => outcome.id);
   changes['outcome indicators'].removed += await removeStaleLinks(manager, outcomeIds, links);
   changes.assessments.removed += (await manager.delete(OutcomeAssessment, { outcomeId: In(outcomeIds), periodKey: Not(table.period.key) })).affected ?? 0;

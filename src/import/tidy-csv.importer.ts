@@ -51,7 +51,7 @@ export interface TidyCsvValue {
 
 /** What the checks need to know about the database: its indicators and areas. */
 export interface TidyCsvReference {
-  readonly indicators: ReadonlyMap<string, Pick<Indicator, 'id' | 'name' | 'unit' | 'valueType'>>;
+  readonly indicators: ReadonlyMap<string, Pick<Indicator, 'id' | 'name' | 'unit' | 'valueType' | 'derivation'>>;
   readonly areas: ReadonlyMap<string, Pick<Area, 'code' | 'name'>>;
 }
 
@@ -192,6 +192,10 @@ function readRow(table: CsvTable, row: CsvRow, reference: TidyCsvReference): Tid
     const byName = [...reference.indicators.values()].find((i) => i.id.toLowerCase() === indicatorText.toLowerCase() || i.name.toLowerCase() === indicatorText.toLowerCase());
     table.fail(row, 'indicator', `"${indicatorText}" is not a known indicator id; see the indicators query${byName ? ` (did you mean ${byName.id}?)` : ''}`);
   }
+  if (indicator.derivation !== null) {
+    // Derived values follow from stored counts by one rule; a second, stored copy could disagree with them.
+    table.fail(row, 'indicator', `${indicator.id} is derived from the police.uk monthly district counts and cannot be written directly; import the police.uk files (npm run import:police-uk) instead`);
+  }
 
   const areaText = table.required(row, 'area_code');
   const area = reference.areas.get(areaText);
@@ -231,8 +235,11 @@ function readRow(table: CsvTable, row: CsvRow, reference: TidyCsvReference): Tid
   for (const [column, count] of [['numerator', numerator], ['denominator', denominator]] as const) {
     if (count && count.value < 0) table.fail(row, column, `${count.value} is negative; it is a count and cannot be below zero`);
   }
-  if (value && value.value < 0 && indicator.valueType === ValueType.COUNT) {
-    table.fail(row, 'value', `${value.value} is negative, but ${indicator.id} is a COUNT and cannot be below zero`);
+  if (value && value.value < 0 && (indicator.valueType === ValueType.COUNT || indicator.valueType === ValueType.RATE)) {
+    table.fail(row, 'value', `${value.value} is negative, but ${indicator.id} is a ${indicator.valueType} and cannot be below zero`);
+  }
+  if (denominator && denominator.value === 0) {
+    table.fail(row, 'denominator', 'is 0; a denominator (population or cohort) must be greater than zero, or left empty');
   }
 
   if (indicator.valueType === ValueType.PERCENTAGE && numerator && denominator && numerator.value > denominator.value) {
@@ -286,7 +293,7 @@ function readRow(table: CsvTable, row: CsvRow, reference: TidyCsvReference): Tid
 
 /** The indicators and areas rows are checked against. */
 export async function loadTidyCsvReference(manager: EntityManager): Promise<TidyCsvReference> {
-  const indicators = await manager.find(Indicator, { select: { id: true, name: true, unit: true, valueType: true } });
+  const indicators = await manager.find(Indicator, { select: { id: true, name: true, unit: true, valueType: true, derivation: true } });
   const areas = await manager.find(Area, { select: { code: true, name: true } });
   return {
     indicators: new Map(indicators.map((indicator) => [indicator.id, indicator])),

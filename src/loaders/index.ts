@@ -10,7 +10,7 @@ import {
   OutcomeIndicator, RagRuleRow,
 } from '../entities';
 import { GeographyIndex } from '../services/geography';
-import { countIndicatorOf, deriveValue, fetchDerivationData } from '../services/derived-values';
+import { countIndicatorOf, deriveValue, fetchDerivationData, MAX_DERIVED_MONTHS } from '../services/derived-values';
 
 /** Keys of loaders that take several parts are joined with this, which no code or key contains. */
 export const KEY_SEPARATOR = '|';
@@ -141,6 +141,7 @@ export function createLoaders(dataSource: DataSource) {
     const areaCodes = distinct(requests.flatMap((r) => [r.areaCode, ...index.localAuthorities(r.areaCode)]));
     const months = new Set<string>();
     for (const { period } of requests) {
+      if (period.months > MAX_DERIVED_MONTHS) continue;
       for (let m = period.startMonth; m <= period.endMonth; m++) months.add(periodFromMonths(m, m).key);
     }
     const data = await fetchDerivationData(dataSource, distinct(requests.map((r) => countIndicatorOf(r.indicator))), areaCodes, [...months]);

@@ -24,7 +24,7 @@ export class IndicatorResolver {
     @Arg('area', (_type) => ID, { nullable: true, description: 'ONS code. Default: the dashboard\'s area, else the only area with values.' }) area: string | undefined,
     @Arg('from', (_type) => ID, { nullable: true, description: 'Only periods starting at or after this period\'s start (key or label). Default: the first.' }) from: string | undefined,
     @Arg('to', (_type) => ID, { nullable: true, description: 'Only periods ending at or before this period\'s end (key or label). Default: the last.' }) to: string | undefined,
-    @Arg('type', (_type) => PeriodType, { nullable: true, description: 'Only periods of this type, e.g. QUARTER. Default: every type.' }) type: PeriodType | undefined,
+    @Arg('type', (_type) => PeriodType, { nullable: true, description: 'Only periods of this type, e.g. QUARTER; ROLLING_12_MONTHS is every 12-month window (including financial and calendar years), YEAR_TO_DATE every span from April. Default: every stored type; months for police.uk values.' }) type: PeriodType | undefined,
     @Ctx() { loaders }: Context,
   ): Promise<Observation[]> {
     return findSeries(indicator, { area, from, to, type }, loaders);

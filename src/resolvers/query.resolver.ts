@@ -73,11 +73,16 @@ export class QueryResolver {
   }
 
   @Query((_returns) => [Area], { description: 'Areas by name, optionally of one type and/or with one parent.' })
-  areas(
+  async areas(
     @Arg('type', (_type) => AreaType, { nullable: true, description: 'Only areas of this type. Default: all types.' }) type: AreaType | undefined,
     @Arg('parent', (_type) => ID, { nullable: true, description: 'Only the children of this area, e.g. E10000018 for its districts. Default: any parent.' }) parent: string | undefined,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, loaders }: Context,
   ): Promise<Area[]> {
+    if (parent) {
+      // Children through both hierarchies: a CSP's districts as well as a county's.
+      const children = (await loaders.geography()).children(parent);
+      return type ? children.filter((child) => child.type === type) : children;
+    }
     return dataSource.getRepository(Area).find({
       where: { ...(type ? { type } : {}), ...(parent ? { parentCode: parent } : {}) },
       order: { name: 'ASC' },

@@ -14,7 +14,7 @@ import { isDerived } from './derived-values';
 import { ragRating, RagRule, rollUpOutcome, OutcomeItem } from '../analysis/rag';
 import { recentTrend } from '../analysis/trend';
 import { IndicatorFacts, ValuePoint } from '../analysis/types';
-import { Area, AreaType, Direction, Indicator, Observation, Outcome, Period, Rag, RagRuleRow, ValueType } from '../entities';
+import { Area, AreaGroup, Direction, Indicator, Observation, Outcome, Period, Rag, RagRuleRow, ValueType } from '../entities';
 import { Loaders } from '../loaders';
 import {
   Benchmark, Comparison, ComparatorInput, ComparisonOutcome, DirectionOfTravel, GroupComparison, RagRating, RecentTrend,
@@ -66,7 +66,7 @@ async function areaOf(code: string, loaders: Loaders): Promise<Area> {
 /** The period a judgement is about: the argument, else the dashboard's latest period, else the latest with a value. */
 async function periodFor(indicator: IndicatorInContext, areaCode: string, period: string | null | undefined, loaders: Loaders): Promise<PeriodInfo | null> {
   if (period) return periodArgument('period', period);
-  if (indicator.contextLatestPeriodKey && areaCode === indicator.contextAreaCode) return periodFromKey(indicator.contextLatestPeriodKey);
+  if (indicator.contextLatestPeriodKey) return periodFromKey(indicator.contextLatestPeriodKey);
   const latest = await findValue(indicator, areaCode, null, loaders);
   return latest ? periodFromKey(latest.periodKey) : null;
 }
@@ -86,12 +86,16 @@ export async function directionFor(
 ): Promise<DirectionOfTravel> {
   const areaCode = await resolveArea(indicator, args.area, loaders);
   const area = await areaOf(areaCode, loaders);
-  const onDashboard = !args.period && !args.from && indicator.contextLatestPeriodKey && areaCode === indicator.contextAreaCode;
+  // Through a dashboard, its Previous Year and Latest Data periods apply to whichever area is asked about.
+  const onDashboard = !args.period && !args.from && Boolean(indicator.contextLatestPeriodKey);
   const to = onDashboard ? periodFromKey(indicator.contextLatestPeriodKey!) : await periodFor(indicator, areaCode, args.period, loaders);
   if (!to) return noData(indicator, `${indicator.name} has no value for ${area.name}.`);
   const from = args.from
     ? periodArgument('from', args.from)
     : onDashboard && indicator.contextPreviousPeriodKey ? periodFromKey(indicator.contextPreviousPeriodKey) : comparableEarlierPeriod(to);
+  if (from.startMonth > to.startMonth || (from.startMonth === to.startMonth && from.endMonth > to.endMonth)) {
+    throw badInput('from', `${from.label} comes after ${to.label}; from is the earlier period`);
+  }
   const [fromValue, toValue] = (await Promise.all([valueAt(indicator, areaCode, from.key, loaders), valueAt(indicator, areaCode, to.key, loaders)])).map(usable);
   if (!fromValue || !toValue) {
     const missing = [!fromValue ? from.label : null, !toValue ? to.label : null].filter(Boolean).join(' or ');
@@ -254,29 +258,42 @@ export async function compareFor(
     const result = compareWithBenchmark(facts, points[0], { label: other.name, value: bench.value, areaCode: other.code, lowerLimit: bench.lowerCI95, upperLimit: bench.upperCI95 });
     return comparisonView(result, context, benchmark);
   }
+  let comparators: Area[];
+  let label: string;
+  let group: AreaGroup | null = null;
   if (args.against.group) {
-    const group = await loaders.group.load(args.against.group);
+    group = await loaders.group.load(args.against.group);
     if (!group) throw badInput('against.group', `no area group has the id "${args.against.group}"; see areaGroups`);
-    const members = (await loaders.groupMembers.load(group.id)).filter((m) => memberDuring(m, period)).map((m) => m.area!);
-    const areas = members.some((m) => m.code === subject.code) ? members : [subject, ...members];
-    const { points, context } = await pointsFor(indicator, areas, period, loaders);
-    const label = `${group.name} average`;
-    const result = groupComparison(facts, points, subject.code, { label });
-    return comparisonView(result.subject!, context, Object.assign(new Benchmark(), { label, area: null, group, value: result.benchmark.value, lowerLimit: null, upperLimit: null }));
+    comparators = (await loaders.groupMembers.load(group.id)).filter((m) => memberDuring(m, period)).map((m) => m.area!);
+    if (comparators.length === 0) throw badInput('against.group', `${group.name} has no members for the whole of ${period.label}`);
+    label = `${group.name} average`;
+  } else {
+    const codes = [...new Set(args.against.areas!)];
+    if (codes.length === 0) throw badInput('against.areas', 'list at least one area to compare with');
+    comparators = await Promise.all(codes.map((code) => areaOf(code, loaders)));
+    label = 'average of the areas';
   }
-  const others = await Promise.all(args.against.areas!.map((code) => areaOf(code, loaders)));
-  const { points, context } = await pointsFor(indicator, [subject, ...others.filter((o) => o.code !== subject.code)], period, loaders);
-  const label = 'average of the areas';
-  const result = compareAreas(facts, points[0], points, { label });
-  return comparisonView(result.subject!, context, Object.assign(new Benchmark(), { label, area: null, group: null, value: result.benchmark.value, lowerLimit: null, upperLimit: null }));
+  // The subject is part of the group it is compared with, as on a funnel plot; the others must give an average.
+  const areas = [subject, ...comparators.filter((a) => a.code !== subject.code)];
+  const { points, context } = await pointsFor(indicator, areas, period, loaders);
+  const benchmark = Object.assign(new Benchmark(), { label, area: null, group, value: null, lowerLimit: null, upperLimit: null });
+  if (points.slice(1).every((p) => p.value === null)) {
+    const result = compareWithBenchmark(facts, points[0], { label, value: null });
+    return comparisonView({ ...result, explanation: `Not compared: none of the ${areas.length - 1} other area${areas.length === 2 ? '' : 's'} has a value for ${period.label}, so there is no average to compare ${subject.name} with.` }, context, benchmark);
+  }
+  const result = args.against.group ? groupComparison(facts, points, subject.code, { label }) : compareAreas(facts, points[0], points, { label });
+  return comparisonView(result.subject!, context, Object.assign(benchmark, { value: result.benchmark.value }));
 }
 
-const DISTRICT_TYPES = new Set<AreaType>([AreaType.DISTRICT, AreaType.UNITARY_AUTHORITY, AreaType.COMMUNITY_SAFETY_PARTNERSHIP]);
-
+/**
+ * The districts and unitary authorities that make up an area (a county's districts; a force area's
+ * or a region's districts and unitary authorities), each against the area's own value.
+ */
 export async function districtComparisonFor(indicator: IndicatorInContext, args: { area?: string | null; period?: string | null }, loaders: Loaders): Promise<GroupComparison> {
   const county = await areaOf(await resolveArea(indicator, args.area, loaders), loaders);
-  const districts = (await loaders.geography()).children(county.code).filter((child) => DISTRICT_TYPES.has(child.type));
-  if (districts.length === 0) throw badInput('area', `${county.name} (${county.code}) has no districts to compare; use a county, CSP or police force area`);
+  const geography = await loaders.geography();
+  const districts = geography.localAuthorities(county.code).filter((code) => code !== county.code).map((code) => geography.get(code)!);
+  if (districts.length === 0) throw badInput('area', `${county.name} (${county.code}) is a ${county.type.toLowerCase().replace(/_/g, ' ')} with no districts to compare; use a county, CSP, police force area or region`);
   const period = await requirePeriod(indicator, county, args.period, loaders);
   const { points, context } = await pointsFor(indicator, [county, ...districts], period, loaders);
   const result = districtComparison(factsOf(indicator), points[0], points.slice(1));

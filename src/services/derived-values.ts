@@ -15,7 +15,7 @@
 import { DataSource, In } from 'typeorm';
 import { countInterval, rateInterval } from '../analysis/confidence';
 import { choosePopulationYear } from '../analysis/population-year';
-import { periodFromKey, periodFromMonths, PeriodInfo, PeriodType } from '../analysis/periods';
+import { matchesPeriodType, periodFromKey, periodFromMonths, PeriodInfo, PeriodType } from '../analysis/periods';
 import { formatNumber } from '../analysis/format';
 import { AreaPopulation, Indicator, Observation } from '../entities';
 import { chunks } from '../import/upsert';
@@ -103,45 +103,49 @@ function populationsOf(areaCode: string, localAuthorities: readonly string[], da
   return result;
 }
 
+/** Longer periods are refused: a derivation over decades of months is never a sensible question, and would be slow. */
+export const MAX_DERIVED_MONTHS = 240;
+
+function missingValue(base: object, note: string): Observation {
+  return Object.assign(new Observation(), {
+    ...base, value: null, numerator: null, denominator: null, lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null, note, source: null,
+  });
+}
+
 export function deriveValue(request: DerivationRequest, geography: GeographyIndex, data: DerivationData): Observation | null {
   const { indicator, areaCode, period } = request;
   const area = geography.get(areaCode);
   if (!area) return null;
+  const base = { indicatorId: indicator.id, areaCode, periodKey: period.key, printed: null, printedPeriodLabel: null };
+  if (period.months > MAX_DERIVED_MONTHS) {
+    return missingValue(base, `Cannot be derived: ${period.label} spans ${period.months} months; derived values cover at most ${MAX_DERIVED_MONTHS}.`);
+  }
+  const lastMonth = periodFromMonths(period.endMonth, period.endMonth).key.slice(0, 7);
+  if (area.validTo && lastMonth > area.validTo) {
+    return missingValue(base, `Cannot be derived: ${area.name} ceased to exist after ${monthLabel(periodFromKey(`${area.validTo}/${area.validTo}`).startMonth)}.`);
+  }
   const localAuthorities = geography.localAuthorities(areaCode);
+  if (localAuthorities.length === 0) {
+    return missingValue(base, `Cannot be derived: ${area.name} has no districts or unitary authorities in the loaded geography.`);
+  }
   const countId = countIndicatorOf(indicator);
   const byArea = data.counts.get(countId);
   const missing: string[] = [];
   let total = 0;
-  let found = 0;
   for (let month = period.startMonth; month <= period.endMonth; month++) {
     const key = monthKey(month);
     for (const code of localAuthorities) {
       const value = byArea?.get(code)?.get(key);
       if (value === undefined) missing.push(`${geography.get(code)?.name ?? code} in ${monthLabel(month)}`);
-      else {
-        total += value;
-        found++;
-      }
+      else total += value;
     }
   }
-  if (found === 0) return null;
-  const base = {
-    indicatorId: indicator.id, areaCode, periodKey: period.key, printed: null, printedPeriodLabel: null,
-  };
   const parts = `${period.months} month${period.months === 1 ? '' : 's'} × ${localAuthorities.length} ${localAuthorities.length === 1 ? 'area' : 'districts and unitary authorities'}`;
-  if (area.validTo && monthKey(period.endMonth) > area.validTo) {
-    return Object.assign(new Observation(), {
-      ...base, value: null, numerator: null, denominator: null, lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
-      note: `Cannot be derived: ${area.name} ceased to exist after ${monthLabel(periodFromKey(`${area.validTo}/${area.validTo}`).startMonth)}.`,
-      source: null,
-    });
+  if (missing.length === period.months * localAuthorities.length) {
+    return missingValue(base, `Cannot be derived: no police.uk count is loaded for ${area.name} in ${period.label}.`);
   }
   if (missing.length > 0) {
-    return Object.assign(new Observation(), {
-      ...base, value: null, numerator: null, denominator: null, lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
-      note: `Cannot be derived: no police.uk count for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more district-months` : ''}.`,
-      source: null,
-    });
+    return missingValue(base, `Cannot be derived: no police.uk count for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more district-months` : ''}.`);
   }
   const countSource = `Sum of the monthly police.uk counts (${parts})`;
   if (indicator.derivation !== 'RATE_OF_COUNTS') {
@@ -185,11 +189,11 @@ export function periodsWithin(firstMonth: number, lastMonth: number, type: Perio
       case 'MONTH': candidates.push(periodFromMonths(end, end)); break;
       case 'QUARTER': candidates.push(periodFromMonths(end - 2, end)); break;
       case 'FINANCIAL_YEAR': case 'CALENDAR_YEAR': case 'ROLLING_12_MONTHS': candidates.push(periodFromMonths(end - 11, end)); break;
-      case 'YEAR_TO_DATE': for (let start = end - 10; start < end; start++) candidates.push(periodFromMonths(start, end)); break;
+      case 'YEAR_TO_DATE': for (let start = end - 10; start <= end; start++) candidates.push(periodFromMonths(start, end)); break;
       default: break;
     }
     for (const period of candidates) {
-      if (period.type === type && period.startMonth >= firstMonth) periods.push(period);
+      if (matchesPeriodType(period, type) && period.startMonth >= firstMonth) periods.push(period);
     }
   }
   return periods;

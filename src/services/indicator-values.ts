@@ -1,5 +1,5 @@
 /** How an indicator's values are found when arguments are left out. */
-import { comparePeriods, periodFromKey, periodFromMonths, PeriodType } from '../analysis/periods';
+import { comparePeriods, matchesPeriodType, periodFromKey, periodFromMonths, PeriodType } from '../analysis/periods';
 import { isDerived, periodsWithin } from './derived-values';
 import { Indicator, Observation, OutcomeIndicator } from '../entities';
 import { Loaders } from '../loaders';
@@ -31,6 +31,9 @@ export async function resolveArea(indicator: IndicatorInContext, area: string | 
     return area;
   }
   if (indicator.contextAreaCode) return indicator.contextAreaCode;
+  if (isDerived(indicator)) {
+    throw badInput('area', `"${indicator.id}" is derived for any district, county, CSP, police force area, region or country; name one, e.g. area: "E10000018"`);
+  }
   const areas = await loaders.areasWithData.load(indicator.id);
   if (areas.length === 1) return areas[0];
   throw badInput('area', areas.length === 0
@@ -74,7 +77,7 @@ export async function findSeries(
     const period = periodFromKey(observation.periodKey);
     return (!from || period.startMonth >= from.startMonth)
       && (!to || period.endMonth <= to.endMonth)
-      && (!args.type || period.type === args.type);
+      && (!args.type || matchesPeriodType(period, args.type));
   });
 }
 

@@ -102,4 +102,14 @@ describe('importDashboardFile', () => {
     await assert.rejects(importDashboardFile(db.dataSource, file, { catalogue, areaCode: 'E10000018' }),
       /:6:\d+: "45.91%" is a percentage but the catalogue says "Total Crime rate \(per 1,000 population\)" is a RATE/);
   });
+
+  test('a corrected table that no longer gives a value removes it', async () => {
+    const file = join(mkdtempSync(join(scratch, 'removed-')), 'safer-communities-dashboard-2014-15-q2.txt');
+    writeFileSync(file, source.replace('\t45.91\t', '\t\t'));
+    const report = await importDashboardFile(db.dataSource, file, { catalogue, areaCode: 'E10000018' });
+    assert.equal(report.changes.observations.removed, 1);
+    const gone = await db.dataSource.getRepository(Observation).findOneBy({ indicatorId: 'safer-communities/total-crime-rate', periodKey: '2013-10/2014-09' });
+    assert.equal(gone, null);
+    await importDashboardFile(db.dataSource, DASHBOARD_FILE, { catalogue, areaCode: 'E10000018' });
+  });
 });

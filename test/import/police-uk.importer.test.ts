@@ -204,4 +204,24 @@ describe('importPoliceUk on files made here', () => {
     writeFileSync(unknownForce, generate('2023-05', 10, 5).text);
     await assert.rejects(importPoliceUk(db.dataSource, [unknownForce], { progress: false }), /"atlantis" is not a police force this project knows/);
   });
+
+  test('a crime type that a re-import no longer has loses its count; a BTP file is skipped with a warning', async () => {
+    const month = '2023-07';
+    const rows = generate(month, 200, 7).text.trimEnd().split('\n');
+    const withFraud = [...rows, ...Array.from({ length: 5 }, (_, i) => `f${i},${month},West Yorkshire Police,West Yorkshire Police,-1.5,53.8,On or near X,${lsoasByDistrict.get('E08000035')![0]},Leeds 001A,Fraud,,`)];
+    const file = join(dir, `${month}-west-yorkshire-street.csv`);
+    writeFileSync(file, withFraud.join('\n') + '\n');
+    await importPoliceUk(db.dataSource, [file], { progress: false });
+    const fraud = async () => (await db.dataSource.getRepository(Observation).findBy({ indicatorId: 'police-uk/fraud/count', areaCode: 'E08000035', periodKey: `${month}/${month}` }))[0]?.value;
+    assert.equal(await fraud(), 5);
+    writeFileSync(file, rows.join('\n') + '\n');
+    await importPoliceUk(db.dataSource, [file], { progress: false });
+    assert.equal(await fraud(), undefined, 'the type is gone from the month, so is its count');
+
+    const btp = join(dir, `${month}-btp-street.csv`);
+    writeFileSync(btp, generate(month, 20, 8).text);
+    const summary = await importPoliceUk(db.dataSource, [btp, file], { progress: false });
+    assert.equal(summary.files, 1);
+    assert.match(summary.warnings.join('\n'), /btp-street\.csv: skipped, British Transport Police has no police force area/);
+  });
 });

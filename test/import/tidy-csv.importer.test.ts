@@ -50,7 +50,7 @@ describe('importTidyCsvFile', () => {
   };
 
   before(async () => {
-    db = await openTestDatabase({ seed: true });
+    db = await openTestDatabase({ seed: true, policeUk: true });
   });
   after(() => db.close());
 
@@ -146,6 +146,12 @@ describe('importTidyCsvFile', () => {
       message: /^denominator: -95000 is negative/ },
     { problem: 'a negative count', row: `${FTE},E07000129,2013-14,-3,,,,,`, column: 4,
       message: /^value: -3 is negative, but safer-communities\/first-time-entrants-10-17 is a COUNT/ },
+    { problem: 'a negative rate', row: `${CRIME},E07000129,2013-14,-3,,,,,`, column: 4,
+      message: /^value: -3 is negative, but safer-communities\/total-crime-rate is a RATE and cannot be below zero/ },
+    { problem: 'a zero denominator without a numerator', row: `${CRIME},E07000129,2013-14,40,,0,,,`, column: 6,
+      message: /^denominator: is 0; a denominator \(population or cohort\) must be greater than zero/ },
+    { problem: 'a value of an indicator derived from police.uk counts', row: `police-uk/all-crime/count,E07000129,Jun 2021,99999,,,,,`, column: 1,
+      message: /^indicator: police-uk\/all-crime\/count is derived from the police\.uk monthly district counts and cannot be written directly/ },
     { problem: 'a numerator above the denominator of a percentage', row: `${ASB},E07000130,Q2 2014-15,120.0,"1,200","1,000",,,`, column: 5,
       message: /^numerator: 1,200 is more than the denominator 1,000, but safer-communities\/asb-victims is a PERCENTAGE/ },
     { problem: 'a rate that does not match its numerator and denominator', row: `${CRIME},E07000129,2013-14,45.00,"4,250","95,000",,,`, column: 4,

@@ -64,14 +64,22 @@ export async function loadForceGeography(manager: EntityManager): Promise<ForceG
   const areaForce = new Map(forces.map((f) => [f.code, forceSlug(f.name)]));
   const districtForceArea = new Map<string, string>();
   const forceDistricts = new Map<string, string[]>();
+  const forceCodes = new Set(forces.map((f) => f.code));
   for (const link of links) {
-    const pfa = csps.get(link.parentCode);
+    // A district sits in a CSP, or (created after the 2017 CSP lookup) straight in its force area.
+    const pfa = forceCodes.has(link.parentCode) ? link.parentCode : csps.get(link.parentCode);
     if (!pfa) continue;
     districtForceArea.set(link.areaCode, pfa);
     forceDistricts.set(pfa, [...(forceDistricts.get(pfa) ?? []), link.areaCode]);
   }
   return { forceArea, districtForceArea, areaForce, forceDistricts };
 }
+
+/** Forces police.uk ships that have no police force area here: their files are skipped with a warning. */
+const NOT_TERRITORIAL: Record<string, string> = {
+  btp: 'British Transport Police has no police force area (its crimes are on the railways of every force)',
+  'northern-ireland': 'Northern Ireland is outside the England and Wales geography loaded here',
+};
 
 export const DEFAULT_LOOKUP = join(__dirname, '..', '..', '..', '..', 'seeds', 'lsoa-lad19.csv');
 
@@ -98,6 +106,12 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
     for await (const file of streetFiles(inputs)) {
       bar?.update(index, { file: file.name.replace(/^.*[\\/!]/, '') });
       const forceAreaCode = geography.forceArea.get(file.force);
+      if (!forceAreaCode && NOT_TERRITORIAL[file.force]) {
+        summary.warnings.push(`${file.name}: skipped, ${NOT_TERRITORIAL[file.force]}`);
+        summary.skipped.push(file.name);
+        index++;
+        continue;
+      }
       if (!forceAreaCode) {
         throw new ImportError({ file: file.name }, `"${file.force}" is not a police force this project knows; expected one of ${[...geography.forceArea.keys()].sort().join(', ')}`);
       }
@@ -165,9 +179,10 @@ export async function recomputeMonthlyCounts(manager: EntityManager, month: stri
   const types = [...new Set([...CRIME_TYPES, ...ledger.map((row) => row.crimeType)])];
   const newTypes = types.filter((t) => !CRIME_TYPES.includes(t));
   if (newTypes.length > 0) await upsertRows(manager, Indicator, newTypes.flatMap((t) => policeUkIndicators(t)));
-  const indicatorIds = [...types, ALL_CRIME].map(countIndicatorId);
+  // Every monthly count indicator, including types a previous import of the month had and this one has not.
+  const storedIds = (await manager.find(Indicator, { select: { id: true }, where: { derivation: 'SUM_OF_MONTHLY_COUNTS' } })).map((i) => i.id);
   for (const chunk of chunks(districtCodes)) {
-    await manager.delete(Observation, { indicatorId: In(indicatorIds), areaCode: In(chunk), periodKey: period.key });
+    await manager.delete(Observation, { indicatorId: In(storedIds), areaCode: In(chunk), periodKey: period.key });
   }
   const observations: Observation[] = [];
   for (const district of districtCodes) {

@@ -42,23 +42,26 @@ export async function loadPoliceUkLedger(dataSource: DataSource, folder: string)
     unknownLsoa: filesTable.integer(row, 'unknown_lsoa', 0),
     outsideForce: filesTable.integer(row, 'outside_force', 0),
   }));
+  let loaded = { counts: 0, files: 0 };
   await dataSource.transaction(async (manager) => {
     await upsertRows(manager, Indicator, allPoliceUkIndicators());
     const geography = await loadForceGeography(manager);
-    const months = [...new Set(files.map((f) => f.month))].sort();
-    for (const month of months) {
-      await manager.delete(PoliceUkCount, { month });
-      await manager.delete(PoliceUkFile, { month });
-    }
-    for (const chunk of chunks(counts)) await manager.insert(PoliceUkCount, chunk);
-    for (const chunk of chunks(files)) await manager.insert(PoliceUkFile, chunk);
-    for (const month of months) {
-      const districts = new Set(counts.filter((c) => c.month === month).map((c) => c.areaCode));
-      for (const file of files.filter((f) => f.month === month)) {
+    // Only the force-months the database lacks: a month a user imported themselves is theirs.
+    const present = new Set((await manager.find(PoliceUkFile, { select: { force: true, month: true } })).map((f) => `${f.force}|${f.month}`));
+    const newFiles = files.filter((f) => !present.has(`${f.force}|${f.month}`));
+    const wanted = new Set(newFiles.map((f) => `${f.force}|${f.month}`));
+    const newCounts = counts.filter((c) => wanted.has(`${c.force}|${c.month}`));
+    for (const chunk of chunks(newCounts)) await manager.insert(PoliceUkCount, chunk);
+    for (const chunk of chunks(newFiles)) await manager.insert(PoliceUkFile, chunk);
+    for (const month of [...new Set(newFiles.map((f) => f.month))].sort()) {
+      // Every district with rows or a loaded force that month, since new rows can complete a district another force's file began.
+      const districts = new Set((await manager.find(PoliceUkCount, { select: { areaCode: true }, where: { month } })).map((c) => c.areaCode));
+      for (const file of await manager.findBy(PoliceUkFile, { month })) {
         for (const district of geography.forceDistricts.get(file.forceAreaCode) ?? []) districts.add(district);
       }
       await recomputeMonthlyCounts(manager, month, [...districts], geography);
     }
+    loaded = { counts: newCounts.length, files: newFiles.length };
   });
-  return { counts: counts.length, files: files.length };
+  return loaded;
 }

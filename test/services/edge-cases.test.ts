@@ -1,0 +1,106 @@
+/**
+ * Ordinary-but-odd questions a GraphQL user can ask: abolished areas, districts created after the
+ * 2017 CSP lookup, other areas on a dashboard, comparisons with nothing to compare, regions,
+ * rolling windows that are also financial years, periods out of range. Each gets an answer or
+ * an error that names the argument, never an internal error.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execute, ExecutionResult, parse } from 'graphql';
+import { loadConfig } from '../../src/config';
+import { createContext } from '../../src/context';
+import { getSchema } from '../../src/schema';
+import { openTestDatabase, OpenTestDatabase } from '../support/database';
+
+describe('edge cases of the judgements and derived values', () => {
+  let db: OpenTestDatabase;
+  before(async () => {
+    db = await openTestDatabase({ seed: true, policeUk: true });
+  });
+  after(() => db.close());
+
+  async function run(text: string): Promise<ExecutionResult> {
+    return execute({ schema: await getSchema(), document: parse(text), contextValue: createContext(db.dataSource, loadConfig({})) });
+  }
+  async function query<T>(text: string): Promise<T> {
+    const result = await run(text);
+    assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+    return result.data as T;
+  }
+  async function badInput(text: string, pattern: RegExp): Promise<void> {
+    const result = await run(text);
+    assert.ok(result.errors && result.errors.length > 0, 'an error');
+    assert.equal(result.errors[0].extensions?.code, 'BAD_USER_INPUT', result.errors[0].message);
+    assert.match(result.errors[0].message, pattern);
+  }
+
+  test('Northamptonshire has a value for its last month, and none after', async () => {
+    const data = await query<{ indicator: { last: { value: number | null }; after: { value: number | null; note: string } } }>(`{ indicator(id: "police-uk/all-crime/count") {
+      last: value(area: "E10000021", period: "Mar 2021") { value }
+      after: value(area: "E10000021", period: "Apr 2021") { value note } } }`);
+    assert.ok(data.indicator.last.value! > 0);
+    assert.equal(data.indicator.after.value, null);
+    assert.match(data.indicator.after.note, /Northamptonshire ceased to exist after Mar 2021/);
+  });
+
+  test('districts created in 2019 belong to their force area: Suffolk\'s population is whole', async () => {
+    const data = await query<{ force: { population: number; children: Array<{ code: string }> }; county: { population: number } }>(`{
+      force: area(code: "E23000025") { population(year: 2020) children { code } }
+      county: area(code: "E10000029") { population(year: 2020) } }`);
+    assert.equal(data.force.population, data.county.population, 'Suffolk police force area = Suffolk county');
+    assert.ok(data.force.children.some((c) => c.code === 'E07000244'), 'East Suffolk sits straight in the force area');
+    const csp = await query<{ areas: Array<{ code: string }> }>('{ areas(parent: "E22000373") { code } }');
+    // Western Suffolk CSP: Babergh, Mid Suffolk and (since 2019) West Suffolk.
+    assert.deepEqual(csp.areas.map((a) => a.code).sort(), ['E07000200', 'E07000203', 'E07000245'], 'areas(parent:) follows the CSP hierarchy too');
+  });
+
+  test('through a dashboard, another area is judged on the dashboard\'s periods', async () => {
+    type D = { dashboard: { outcomes: Array<{ supportingIndicators: Array<{ indicator: { directionOfTravel: { from: { period: { key: string } }; to: { period: { key: string } } } } }>; rag: { status: string } }> } };
+    const data = await query<D>(`{ dashboard(slug: "crime-in-leicestershire-police-uk") { outcomes {
+      rag(area: "E07000130") { status }
+      supportingIndicators { indicator { directionOfTravel(area: "E07000130") { from { period { key } } to { period { key } } } } } } } }`);
+    const first = data.dashboard.outcomes[0].supportingIndicators[0].indicator.directionOfTravel;
+    assert.equal(first.to.period.key, '2021-11/2022-10');
+    assert.equal(first.from.period.key, '2020-11/2021-10');
+  });
+
+  test('compare with nothing to compare with: an error, or NOT_COMPARED with the reason', async () => {
+    await badInput('{ indicator(id: "police-uk/all-crime/rate") { compare(area: "E07000130", period: "2021-22", against: { areas: [] }) { outcome } } }', /Argument "against.areas": list at least one area/);
+    const none = await query<{ indicator: { compare: { outcome: string; explanation: string } } }>(
+      '{ indicator(id: "police-uk/all-crime/rate") { compare(area: "E07000130", period: "2021-22", against: { areas: ["W06000015"] }) { outcome explanation } } }');
+    assert.equal(none.indicator.compare.outcome, 'NOT_COMPARED');
+    assert.match(none.indicator.compare.explanation, /none of the 1 other area has a value for 2021-22/);
+    const repeated = await query<{ indicator: { compare: { outcome: string } } }>(
+      '{ indicator(id: "police-uk/all-crime/rate") { compare(area: "E07000130", period: "2021-22", against: { areas: ["E07000129", "E07000131", "E07000129"] }) { outcome } } }');
+    assert.notEqual(repeated.indicator.compare.outcome, 'NOT_COMPARED');
+  });
+
+  test('a district comparison of a region covers all its districts and unitary authorities; of a district, an error', async () => {
+    const data = await query<{ indicator: { districtComparison: { members: Array<{ area: { type: string } }> } } }>(
+      '{ indicator(id: "police-uk/all-crime/rate") { districtComparison(area: "E12000004", period: "2021-22") { members { area { type } } } } }');
+    assert.equal(data.indicator.districtComparison.members.length, 40);
+    await badInput('{ indicator(id: "police-uk/all-crime/rate") { districtComparison(area: "E07000130") { explanation } } }', /Argument "area": Charnwood \(E07000130\) is a district with no districts to compare/);
+  });
+
+  test('rolling 12 months are every 12-month window, financial years included; the trend uses them', async () => {
+    const data = await query<{ indicator: { series: Array<{ period: { key: string } }>; recentTrend: { points: Array<{ period: { key: string } }>; label: string } } }>(
+      '{ indicator(id: "police-uk/burglary/count") { series(area: "E10000018", type: ROLLING_12_MONTHS) { period { key } } recentTrend(area: "E10000018", type: ROLLING_12_MONTHS) { label points { period { key } } } } }');
+    const keys = data.indicator.series.map((o) => o.period.key);
+    assert.equal(keys.length, 35 - 11);
+    assert.ok(keys.includes('2021-04/2022-03') && keys.includes('2020-01/2020-12'));
+    assert.match(data.indicator.recentTrend.label, /Cannot be calculated: needs 5 consecutive non-overlapping points; found 2/);
+    const ytd = await query<{ indicator: { recentTrend: { label: string } } }>('{ indicator(id: "police-uk/burglary/count") { recentTrend(area: "E10000018", type: YEAR_TO_DATE) { label } } }');
+    assert.equal(ytd.indicator.recentTrend.label, 'Cannot be calculated: year-to-date periods overlap each other');
+  });
+
+  test('bad periods are errors naming the argument', async () => {
+    await badInput('{ indicator(id: "police-uk/burglary/rate") { directionOfTravel(area: "E10000018", period: "2020-21", from: "2021-22") { direction } } }', /Argument "from": 2021-22 comes after 2020-21/);
+    await badInput('{ period(key: "0999-04/1000-03") { label } }', /Argument "key": a period must lie within the years 1000 to 9999/);
+    await badInput('{ indicator(id: "police-uk/burglary/rate") { value { value } } }', /Argument "area": "police-uk\/burglary\/rate" is derived for any district/);
+    const long = await query<{ indicator: { value: { value: number | null; note: string } } }>('{ indicator(id: "police-uk/burglary/count") { value(area: "E92000001", period: "2000-01/3999-12") { value note } } }');
+    assert.equal(long.indicator.value.value, null);
+    assert.match(long.indicator.value.note, /spans 24000 months; derived values cover at most 240/);
+    const none = await query<{ indicator: { value: { value: number | null; note: string } } }>('{ indicator(id: "police-uk/burglary/count") { value(area: "W92000004", period: "2021-22") { value note } } }');
+    assert.match(none.indicator.value.note, /no police\.uk count is loaded for Wales in 2021-22/);
+  });
+});
