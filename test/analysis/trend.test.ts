@@ -197,7 +197,8 @@ describe('selectTrendPoints', () => {
     const selection = selectTrendPoints(series);
     assert.equal(selection.ok, false);
     if (selection.ok) return;
-    assert.equal(selection.reason, 'needs 5 consecutive non-overlapping points; found 1');
+    assert.equal(selection.reason, 'year-to-date periods overlap each other');
+    assert.match(selection.detail, /ask for QUARTER or FINANCIAL_YEAR/);
   });
 
   test('no points of the type asked for, and an empty series', () => {
