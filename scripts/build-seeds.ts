@@ -37,8 +37,16 @@ function writeCsv(file: string, header: string, rows: ReadonlyArray<ReadonlyArra
   writeFileSync(file, [header, ...rows.map(csvLine)].join('\n') + '\n');
 }
 
-/** Northamptonshire's county and districts were abolished on 1 April 2021 (two unitary authorities replaced them). */
-const ABOLISHED_2021_03 = new Set(['E10000021', 'E07000150', 'E07000151', 'E07000152', 'E07000153', 'E07000154', 'E07000155', 'E07000156']);
+/**
+ * Areas of the 2019 lookups that were abolished later, with their last month: Buckinghamshire's
+ * county and districts on 1 April 2020 (one unitary authority), Northamptonshire's on 1 April 2021
+ * (two). Their successors are not modelled: the LSOA lookup still places rows in the old districts.
+ */
+const ABOLISHED: Record<string, string> = {
+  E10000002: '2020-03', E07000004: '2020-03', E07000005: '2020-03', E07000006: '2020-03', E07000007: '2020-03',
+  E10000021: '2021-03', E07000150: '2021-03', E07000151: '2021-03', E07000152: '2021-03', E07000153: '2021-03',
+  E07000154: '2021-03', E07000155: '2021-03', E07000156: '2021-03',
+};
 
 export const PEER_GROUP = {
   id: 'police-uk-peer-counties',
@@ -55,8 +63,9 @@ function buildGeography(): { areas: AreaRow[]; lads: Set<string> } {
   const wards = readCsvTable(join(SHARED, 'geography', 'ward19-lad19-county19-region19-country19.csv'), ['lad19cd', 'lad19nm', 'cty19cd', 'cty19nm', 'rgn19cd', 'rgn19nm', 'ctry19cd', 'ctry19nm']);
   const areas = new Map<string, AreaRow>();
   const add = (code: string, name: string, type: string, parent: string | null): void => {
-    const validTo = ABOLISHED_2021_03.has(code) ? '2021-03' : null;
-    const comparator = code === 'E10000018' ? PEER_GROUP.id : null;
+    const validTo = ABOLISHED[code] ?? null;
+    // Every member of the peer group is compared with it by default, not only Leicestershire.
+    const comparator = PEER_GROUP.members.some(([member]) => member === code) ? PEER_GROUP.id : null;
     const existing = areas.get(code);
     if (existing && (existing[1] !== name || existing[2] !== type || existing[3] !== parent)) {
       throw new Error(`${code} appears as both ${existing.slice(1, 4).join('/')} and ${name}/${type}/${parent}`);
@@ -174,8 +183,14 @@ async function main(): Promise<void> {
   const { areas, lads } = buildGeography();
   const order = ['COUNTRY', 'REGION', 'POLICE_FORCE_AREA', 'COUNTY', 'UNITARY_AUTHORITY', 'DISTRICT', 'COMMUNITY_SAFETY_PARTNERSHIP'];
   areas.sort((a, b) => order.indexOf(a[2]) - order.indexOf(b[2]) || a[0].localeCompare(b[0]));
-  writeCsv(join(SEEDS, 'areas.csv'), 'code,name,type,parent_code,valid_from,valid_to,comparator_group_id', areas);
   const { links, viaForce } = buildLinks(lads);
+  // 2019: the merged districts' new areas begin; 2017 CSPs left with no district (theirs merged) end.
+  const linkedParents = new Set(links.map((link) => link[2]));
+  for (const area of areas) {
+    if (SUCCESSORS_2019[area[0]]) area[4] = '2019-04';
+    if (area[2] === 'COMMUNITY_SAFETY_PARTNERSHIP' && !linkedParents.has(area[0])) area[5] = '2019-03';
+  }
+  writeCsv(join(SEEDS, 'areas.csv'), 'code,name,type,parent_code,valid_from,valid_to,comparator_group_id', areas);
   writeCsv(join(SEEDS, 'area-links.csv'), 'area_code,hierarchy,parent_code', links);
   const populations = buildPopulations(lads);
   writeCsv(join(SEEDS, 'populations.csv'), 'area_code,year,population,source', populations);

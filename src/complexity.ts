@@ -1,8 +1,12 @@
 import { GraphQLError, GraphQLSchema, getNullableType, isListType, separateOperations } from 'graphql';
 import { ApolloServerPlugin } from '@apollo/server';
-import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
-/** A list field costs ten times what one item costs (its `first` argument where it has one). */
+/**
+ * A list field costs ten times what one item costs (its `first` argument where it has one).
+ * Fields that compute over many values declare their own cost (`complexity` on the field), e.g. 500
+ * for a group comparison, which fieldExtensionsEstimator adds to the cost of what is selected in it.
+ */
 export const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!isListType(getNullableType(field.type)) && !field.type.toString().endsWith('Connection!')) return undefined;
   const first = typeof args.first === 'number' ? args.first : 10;
@@ -20,7 +24,7 @@ export function complexityLimitPlugin(schema: GraphQLSchema, maxComplexity: numb
             schema,
             query,
             variables: request.variables ?? {},
-            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > maxComplexity) {
             throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${maxComplexity}; ask for fewer fields or smaller pages.`, {

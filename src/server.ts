@@ -14,6 +14,7 @@ import { Config } from './config';
 import { Context, createContext } from './context';
 import { getSchema } from './schema';
 import { complexityLimitPlugin } from './complexity';
+import { formatError, rejectNulCharactersPlugin } from './input-guards';
 
 export interface RunningServer {
   readonly url: string;
@@ -30,7 +31,8 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), complexityLimitPlugin(schema, config.maxComplexity)],
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(), complexityLimitPlugin(schema, config.maxComplexity)],
   });
   await apollo.start();
 

@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
-import { isSeeded, seedGeography } from '../db/seed';
+import { seedGeography } from '../db/seed';
+import { Area } from '../entities';
 import { formatPoliceUkSummary, importPoliceUk } from '../import/police-uk/police-uk.importer';
 import { writePoliceUkDashboard } from '../import/police-uk/police-uk.dashboard';
 
@@ -11,7 +12,8 @@ async function main(): Promise<void> {
   if (inputs.length === 0) throw new Error('usage: npm run import:police-uk -- <police.uk zip | folder | YYYY-MM-<force>-street.csv> ...');
   const dataSource = await openDatabase(loadConfig().databaseUrl);
   try {
-    if (!(await isSeeded(dataSource))) await seedGeography(dataSource);
+    // The importer places rows with the geography; an empty database gets it first (npm start adds the rest).
+    if ((await dataSource.getRepository(Area).count()) === 0) await seedGeography(dataSource);
     console.log(formatPoliceUkSummary(await importPoliceUk(dataSource, inputs)));
     // The police.uk dashboard shows the latest 12 months loaded: rebuild it on the new months.
     const latest = await dataSource.transaction((manager) => writePoliceUkDashboard(manager));

@@ -6,39 +6,62 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Dashboard, PoliceUkFile } from '../entities';
+import { Area, Dashboard } from '../entities';
 import { readAreaGroups, readAreaLinks, readAreas, readPopulations, writeAreaGroups, writeAreas } from '../import/areas.importer';
 import { DashboardImportReport, readDashboardFile, writeDashboard } from '../import/dashboard.importer';
 import { readIndicatorCatalogue } from '../import/indicator-catalogue';
 import { readRagRules, writeRagRules } from '../import/rag-rules.importer';
 import { loadPoliceUkLedger } from '../import/police-uk/police-uk.seed';
-import { writePoliceUkDashboard } from '../import/police-uk/police-uk.dashboard';
+import { POLICE_UK_DASHBOARD, writePoliceUkDashboard } from '../import/police-uk/police-uk.dashboard';
 
 export const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
 /** The 2014/15 dashboard's area: the table does not name it; it is Leicestershire County Council's. */
 export const SEED_DASHBOARD_AREA = 'E10000018';
 export const SEED_DASHBOARD_FILE = 'safer-communities-dashboard-2014-15-q2.txt';
 
+/** Whether the 2014/15 dashboard, the first thing seeded, is there. */
 export async function isSeeded(dataSource: DataSource): Promise<boolean> {
-  return (await dataSource.getRepository(Dashboard).count()) > 0;
+  return (await dataSource.getRepository(Dashboard).countBy({ slug: SEED_DASHBOARD_SLUG })) > 0;
 }
 
+export const SEED_DASHBOARD_SLUG = 'safer-communities-2014-15-q2';
+
 /**
- * On start: loads what seeds/ has that the database lacks. An empty database gets everything; one
- * seeded before the police.uk counts were shipped gets those. Returns what it loaded.
+ * On start: loads what seeds/ has that the database lacks, part by part, so a database in which a
+ * user imported something first (police.uk months, say) still gets the rest: the geography when
+ * there are no areas, the 2014/15 dashboard when it is missing, and the police.uk force-months not
+ * yet loaded (a month the user imported is kept). Returns what it loaded.
  */
 export async function seedWhatIsMissing(dataSource: DataSource, seedsDir = SEEDS_DIR): Promise<string[]> {
-  if (!(await isSeeded(dataSource))) {
-    await seedDatabase(dataSource, { seedsDir });
-    return ['geography', 'the 2014/15 dashboard', 'police.uk counts'];
-  }
-  if ((await dataSource.getRepository(PoliceUkFile).count()) === 0 && existsSync(join(seedsDir, 'police-uk', 'counts.csv'))) {
+  const loaded: string[] = [];
+  if ((await dataSource.getRepository(Area).count()) === 0) {
     await seedGeography(dataSource, seedsDir);
-    await loadPoliceUkLedger(dataSource, join(seedsDir, 'police-uk'));
-    await dataSource.transaction((manager) => writePoliceUkDashboard(manager));
-    return ['police.uk counts'];
+    loaded.push('geography');
   }
-  return [];
+  if (!(await isSeeded(dataSource))) {
+    await seedDashboard(dataSource, seedsDir);
+    loaded.push('the 2014/15 dashboard');
+  }
+  if (existsSync(join(seedsDir, 'police-uk', 'counts.csv'))) {
+    const police = await loadPoliceUkLedger(dataSource, join(seedsDir, 'police-uk'));
+    if (police.files > 0 || (await dataSource.getRepository(Dashboard).countBy({ slug: POLICE_UK_DASHBOARD })) === 0) {
+      await dataSource.transaction((manager) => writePoliceUkDashboard(manager));
+    }
+    if (police.files > 0) loaded.push('police.uk counts');
+  }
+  return loaded;
+}
+
+/** The catalogue, the 2014/15 dashboard and the RAG rules, in one transaction. */
+async function seedDashboard(dataSource: DataSource, seedsDir: string): Promise<DashboardImportReport> {
+  const catalogue = readIndicatorCatalogue(join(seedsDir, 'indicator-catalogue.csv'));
+  const table = readDashboardFile(join(seedsDir, SEED_DASHBOARD_FILE));
+  const rules = readRagRules(join(seedsDir, 'rag-rules.csv'));
+  return dataSource.transaction(async (manager) => {
+    const written = await writeDashboard(manager, table, { catalogue, areaCode: SEED_DASHBOARD_AREA });
+    await writeRagRules(manager, rules);
+    return written;
+  });
 }
 
 /** Areas, CSP links, populations and area groups, in one transaction. */
@@ -63,14 +86,7 @@ export interface SeedOptions {
 export async function seedDatabase(dataSource: DataSource, options: SeedOptions = {}): Promise<DashboardImportReport> {
   const seedsDir = options.seedsDir ?? SEEDS_DIR;
   await seedGeography(dataSource, seedsDir);
-  const catalogue = readIndicatorCatalogue(join(seedsDir, 'indicator-catalogue.csv'));
-  const table = readDashboardFile(join(seedsDir, SEED_DASHBOARD_FILE));
-  const rules = readRagRules(join(seedsDir, 'rag-rules.csv'));
-  const report = await dataSource.transaction(async (manager) => {
-    const written = await writeDashboard(manager, table, { catalogue, areaCode: SEED_DASHBOARD_AREA });
-    await writeRagRules(manager, rules);
-    return written;
-  });
+  const report = await seedDashboard(dataSource, seedsDir);
   if ((options.policeUk ?? true) && existsSync(join(seedsDir, 'police-uk', 'counts.csv'))) {
     await loadPoliceUkLedger(dataSource, join(seedsDir, 'police-uk'));
     await dataSource.transaction((manager) => writePoliceUkDashboard(manager));

@@ -32,7 +32,7 @@ export class Area {
 
   /** The first month the area existed, `YYYY-MM`; null when it existed before any data here. */
   @Column({ name: 'valid_from', type: 'varchar', length: 7, nullable: true })
-  @Field((_type) => String, { nullable: true, description: 'The first month the area existed (YYYY-MM), where it was created within the data, e.g. 2021-04 for North Northamptonshire.' })
+  @Field((_type) => String, { nullable: true, description: 'The first month the area existed (YYYY-MM), where it was created after the geography began, e.g. 2019-04 for Dorset (E06000059).' })
   validFrom!: string | null;
 
   /** The last month the area existed, `YYYY-MM`; null while it exists. */

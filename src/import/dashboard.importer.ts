@@ -71,6 +71,10 @@ export async function writeDashboard(manager: EntityManager, table: ParsedDashbo
   if (!area) {
     throw new ImportError({ file: table.file, line: 1 }, `the dashboard's area ${options.areaCode} is not a known area; load the areas first`);
   }
+  const existing = await manager.findOneBy(Dashboard, { slug });
+  if (existing && existing.areaCode !== area.code) {
+    throw new ImportError({ file: table.file, line: 1 }, `dashboard "${slug}" reports on ${existing.areaCode}, not ${area.code} (${area.name}); pass --slug to import this table as another dashboard`);
+  }
 
   // Every indicator must be catalogued: polarity and value type are never guessed.
   const indicators = new Map<string, Indicator>();
@@ -190,7 +194,9 @@ export async function writeDashboard(manager: EntityManager, table: ParsedDashbo
   // A re-import of a corrected table replaces the dashboard's rows: drop what the file no longer has,
   // including values it once gave (matched by the file named in their source) and no longer does.
   const planned = new Set([...observations.values()].map((p) => `${p.observation.indicatorId}|${p.observation.periodKey}`));
-  const previous = await manager.find(Observation, { where: { areaCode: area.code, indicatorId: In([...indicators.keys()]), source: Like(`${file}:%`) } });
+  // The file this dashboard was last imported from may have had another name (a corrected copy).
+  const files = [...new Set([file, existing?.source].filter((f): f is string => Boolean(f)))];
+  const previous = await manager.find(Observation, { where: files.map((f) => ({ areaCode: area.code, indicatorId: In([...indicators.keys()]), source: Like(`${f}:%`) })) });
   const stale = previous.filter((o) => !planned.has(`${o.indicatorId}|${o.periodKey}`));
   for (const chunk of chunks(stale)) await manager.delete(Observation, { internalId: In(chunk.map((o) => o.internalId)) });
   changes.observations.removed += stale.length;

@@ -10,7 +10,7 @@ import {
   OutcomeIndicator, RagRuleRow,
 } from '../entities';
 import { GeographyIndex } from '../services/geography';
-import { countIndicatorOf, deriveValue, fetchDerivationData, MAX_DERIVED_MONTHS } from '../services/derived-values';
+import { countIndicatorOf, deriveValue, fetchDerivationData, lastMonthOf, MAX_DERIVED_MONTHS } from '../services/derived-values';
 
 /** Keys of loaders that take several parts are joined with this, which no code or key contains. */
 export const KEY_SEPARATOR = '|';
@@ -161,7 +161,8 @@ export function createLoaders(dataSource: DataSource) {
       const byArea = data.counts.get(countIndicatorOf(byId.get(id)!));
       if (las.length === 0 || !byArea) return [];
       const monthSets = las.map((code) => new Set([...(byArea.get(code)?.keys() ?? [])].map((key) => periodFromKey(key).startMonth)));
-      return [...monthSets[0]].filter((m) => monthSets.every((set) => set.has(m))).sort((a, b) => a - b);
+      const last = lastMonthOf(areaCode, index) ?? Infinity;
+      return [...monthSets[0]].filter((m) => m <= last && monthSets.every((set) => set.has(m))).sort((a, b) => a - b);
     });
   }, options);
 

@@ -7,7 +7,7 @@ import { findSeries, findValue, IndicatorInContext } from '../services/indicator
 export class IndicatorResolver {
   @FieldResolver((_returns) => Observation, {
     nullable: true,
-    description: 'One value. Defaults: the dashboard\'s area (when reached through a dashboard), else the only area with values; and the latest period with a value. Null when there is no value.',
+    description: 'One value. Defaults: the dashboard\'s area (when reached through a dashboard), else the only area with values; and the latest period with a value (for police.uk values, which exist for every period type: the dashboard\'s Latest Data period through a dashboard, else the latest month). Null when there is no value.',
   })
   value(
     @Root() indicator: IndicatorInContext,

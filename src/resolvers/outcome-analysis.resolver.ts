@@ -4,18 +4,19 @@ import { Direction, Outcome, Rag } from '../entities';
 import { Context } from '../context';
 import { outcomeRollUp } from '../services/analysis';
 import { DirectionOfTravel, RagRating } from './analysis.types';
+import { COST } from './indicator-analysis.resolver';
 
 const AREA = 'ONS code. Default: the dashboard\'s area.';
 
 @Resolver((_of) => Outcome)
 export class OutcomeAnalysisResolver {
-  @FieldResolver((_returns) => RagRating, { description: 'Rolled up from the outcome\'s indicators (each rated against its target, or by direction of travel without one): majority of rated indicators, ties to the headline; beside what was published.' })
+  @FieldResolver((_returns) => RagRating, { complexity: COST.judgement, description: 'Rolled up from the outcome\'s indicators (each rated against its target, or by direction of travel without one): majority of rated indicators, ties to the headline; beside what was published.' })
   async rag(@Root() outcome: Outcome, @Arg('area', (_type) => ID, { nullable: true, description: AREA }) area: string | undefined, @Ctx() { loaders }: Context): Promise<RagRating> {
     const rollUp = await outcomeRollUp(outcome, area, loaders);
     return Object.assign(new RagRating(), { status: rollUp.rag as Rag, rule: rollUp.rule, target: null, explanation: rollUp.explanation });
   }
 
-  @FieldResolver((_returns) => DirectionOfTravel, { description: 'Rolled up from the indicators\' directions of travel: those not comparable are left out, the majority of improving against worsening decides, the headline indicator breaks ties.' })
+  @FieldResolver((_returns) => DirectionOfTravel, { complexity: COST.judgement, description: 'Rolled up from the indicators\' directions of travel: those not comparable are left out, the majority of improving against worsening decides, the headline indicator breaks ties.' })
   async directionOfTravel(@Root() outcome: Outcome, @Arg('area', (_type) => ID, { nullable: true, description: AREA }) area: string | undefined, @Ctx() { loaders }: Context): Promise<DirectionOfTravel> {
     const rollUp = await outcomeRollUp(outcome, area, loaders);
     return Object.assign(new DirectionOfTravel(), {
@@ -33,7 +34,7 @@ export class OutcomeAnalysisResolver {
     });
   }
 
-  @FieldResolver((_returns) => Boolean, { nullable: true, description: 'true when the computed RAG and direction agree with what the dashboard published; null when nothing was published.' })
+  @FieldResolver((_returns) => Boolean, { complexity: COST.judgement, nullable: true, description: 'true when the computed RAG and direction agree with what the dashboard published; null when nothing was published.' })
   async agreesWithReported(@Root() outcome: Outcome, @Ctx() { loaders }: Context): Promise<boolean | null> {
     return (await outcomeRollUp(outcome, null, loaders)).agreesWithReported;
   }

@@ -184,6 +184,26 @@ function analysisDirection(view: DirectionOfTravel) {
 // Comparisons
 // ---------------------------------------------------------------------------------------------
 
+/** Counts of areas of different sizes say nothing about which is better: comparisons need a rate or percentage. */
+function countReason(indicator: Indicator): string | null {
+  return indicator.valueType === ValueType.COUNT
+    ? `${indicator.name} is a count, and counts of areas of different sizes are not compared; compare the rate instead${indicator.id.endsWith('/count') ? ` (${indicator.id.replace(/\/count$/, '/rate')})` : ''}`
+    : null;
+}
+
+/** Every member NOT_COMPARED, unranked, with the reason: when no comparison is meaningful or possible. */
+function notComparedGroup(facts: IndicatorFacts, points: ValuePoint[], period: PeriodInfo, subjectCode: string | null, label: string, reason: string): GroupComparisonResult {
+  const members = points.map((point) => ({ ...compareWithBenchmark(facts, point, { label, value: null }), explanation: `Not compared: ${reason}.`, method: 'not compared' }));
+  return {
+    period,
+    benchmark: { label, value: null, lowerLimit: null, upperLimit: null, areaCode: null },
+    members,
+    subject: members.find((m) => m.areaCode === subjectCode) ?? null,
+    method: 'not compared',
+    explanation: `Not compared: ${reason}.`,
+  };
+}
+
 interface ComparisonContext {
   observations: Map<string, Observation>;
   areas: Map<string, Area>;
@@ -252,9 +272,11 @@ export async function compareFor(
     const other = await areaOf(args.against.area, loaders);
     const { points, context } = await pointsFor(indicator, [subject, other], period, loaders);
     const bench = points[1];
+    const refusedCount = other.code !== subject.code ? countReason(indicator) : null;
     const benchmark = Object.assign(new Benchmark(), {
       label: other.name, area: other, group: null, value: bench.value, lowerLimit: bench.lowerCI95 ?? null, upperLimit: bench.upperCI95 ?? null,
     });
+    if (refusedCount) return comparisonView({ ...compareWithBenchmark(facts, points[0], { label: other.name, value: null }), explanation: `Not compared: ${refusedCount}.` }, context, benchmark);
     const result = compareWithBenchmark(facts, points[0], { label: other.name, value: bench.value, areaCode: other.code, lowerLimit: bench.lowerCI95, upperLimit: bench.upperCI95 });
     return comparisonView(result, context, benchmark);
   }
@@ -275,8 +297,11 @@ export async function compareFor(
   }
   // The subject is part of the group it is compared with, as on a funnel plot; the others must give an average.
   const areas = [subject, ...comparators.filter((a) => a.code !== subject.code)];
+  if (areas.length === 1) throw badInput(args.against.group ? 'against.group' : 'against.areas', `the only area to compare ${subject.name} with is ${subject.name} itself`);
   const { points, context } = await pointsFor(indicator, areas, period, loaders);
   const benchmark = Object.assign(new Benchmark(), { label, area: null, group, value: null, lowerLimit: null, upperLimit: null });
+  const refused = countReason(indicator);
+  if (refused) return comparisonView({ ...compareWithBenchmark(facts, points[0], { label, value: null }), explanation: `Not compared: ${refused}.` }, context, benchmark);
   if (points.slice(1).every((p) => p.value === null)) {
     const result = compareWithBenchmark(facts, points[0], { label, value: null });
     return comparisonView({ ...result, explanation: `Not compared: none of the ${areas.length - 1} other area${areas.length === 2 ? '' : 's'} has a value for ${period.label}, so there is no average to compare ${subject.name} with.` }, context, benchmark);
@@ -296,7 +321,10 @@ export async function districtComparisonFor(indicator: IndicatorInContext, args:
   if (districts.length === 0) throw badInput('area', `${county.name} (${county.code}) is a ${county.type.toLowerCase().replace(/_/g, ' ')} with no districts to compare; use a county, CSP, police force area or region`);
   const period = await requirePeriod(indicator, county, args.period, loaders);
   const { points, context } = await pointsFor(indicator, [county, ...districts], period, loaders);
-  const result = districtComparison(factsOf(indicator), points[0], points.slice(1));
+  const refused = countReason(indicator);
+  const result = refused
+    ? notComparedGroup(factsOf(indicator), points.slice(1), period, null, county.name, `${refused}: each district is a part of ${county.name}`)
+    : districtComparison(factsOf(indicator), points[0], points.slice(1));
   return groupView(result, context, Object.assign(new Benchmark(), {
     label: county.name, area: county, group: null, value: points[0].value, lowerLimit: points[0].lowerCI95 ?? null, upperLimit: points[0].upperCI95 ?? null,
   }));
@@ -315,7 +343,12 @@ export async function countyComparisonFor(indicator: IndicatorInContext, args: {
   if (members.length === 0) throw badInput('period', `${group.name} has no members for the whole of ${period.label}`);
   const { points, context } = await pointsFor(indicator, members, period, loaders);
   const label = `${group.name} average`;
-  const result = groupComparison(factsOf(indicator), points, subject.code, { label });
+  const others = points.filter((p) => p.areaCode !== subject.code);
+  const refused = countReason(indicator)
+    ?? (others.every((p) => p.value === null) ? `no member of ${group.name} other than ${subject.name} has a value for ${period.label}, so there is no group average` : null);
+  const result = refused
+    ? notComparedGroup(factsOf(indicator), points, period, subject.code, label, refused)
+    : groupComparison(factsOf(indicator), points, subject.code, { label });
   return groupView(result, context, Object.assign(new Benchmark(), { label, area: null, group, value: result.benchmark.value, lowerLimit: null, upperLimit: null }));
 }
 

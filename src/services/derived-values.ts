@@ -125,6 +125,10 @@ export function deriveValue(request: DerivationRequest, geography: GeographyInde
     return missingValue(base, `Cannot be derived: ${area.name} ceased to exist after ${monthLabel(periodFromKey(`${area.validTo}/${area.validTo}`).startMonth)}.`);
   }
   const localAuthorities = geography.localAuthorities(areaCode);
+  const ceased = localAuthorities.map((code) => geography.get(code)!).find((la) => la.validTo && lastMonth > la.validTo);
+  if (ceased) {
+    return missingValue(base, `Cannot be derived: ${area.name} includes ${ceased.name}, which ceased to exist after ${monthLabel(periodFromKey(`${ceased.validTo}/${ceased.validTo}`).startMonth)}.`);
+  }
   if (localAuthorities.length === 0) {
     return missingValue(base, `Cannot be derived: ${area.name} has no districts or unitary authorities in the loaded geography.`);
   }
@@ -197,4 +201,13 @@ export function periodsWithin(firstMonth: number, lastMonth: number, type: Perio
     }
   }
   return periods;
+}
+
+/** The last month an area and every district in it existed (a month index), or null while they all exist. */
+export function lastMonthOf(areaCode: string, geography: GeographyIndex): number | null {
+  const ends = [areaCode, ...geography.localAuthorities(areaCode)]
+    .map((code) => geography.get(code)?.validTo)
+    .filter((validTo): validTo is string => Boolean(validTo))
+    .map((validTo) => periodFromKey(`${validTo}/${validTo}`).startMonth);
+  return ends.length === 0 ? null : Math.min(...ends);
 }

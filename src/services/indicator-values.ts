@@ -44,7 +44,8 @@ export async function resolveArea(indicator: IndicatorInContext, area: string | 
 export async function findValue(indicator: IndicatorInContext, area: string | undefined | null, period: string | undefined | null, loaders: Loaders): Promise<Observation | null> {
   const areaCode = await resolveArea(indicator, area, loaders);
   if (isDerived(indicator)) {
-    const periodKey = period ? periodArgument('period', period).key : await latestDerivedMonth(indicator, areaCode, loaders);
+    // Through a dashboard, the Latest Data period it shows; otherwise the latest month loaded.
+    const periodKey = period ? periodArgument('period', period).key : indicator.contextLatestPeriodKey ?? await latestDerivedMonth(indicator, areaCode, loaders);
     return periodKey ? loaders.derived.load(loaders.derivedKey(indicator.id, areaCode, periodKey)) : null;
   }
   if (period) {

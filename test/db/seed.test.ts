@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Dashboard, PoliceUkCount, PoliceUkFile } from '../../src/entities';
 import { seedGeography, seedWhatIsMissing } from '../../src/db/seed';
 import { importPoliceUk } from '../../src/import/police-uk/police-uk.importer';
+import { writePoliceUkDashboard } from '../../src/import/police-uk/police-uk.dashboard';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
 import { SEEDS } from '../support/paths';
 
@@ -25,11 +26,22 @@ describe('seeding a database that already holds a user\'s own import', () => {
       + `a,2021-05,Leicestershire Police,Leicestershire Police,0,0,X,${lsoa},Charnwood 001A,Burglary,,\n`);
     await importPoliceUk(db.dataSource, [file], { progress: false });
 
-    assert.deepEqual(await seedWhatIsMissing(db.dataSource), ['geography', 'the 2014/15 dashboard', 'police.uk counts']);
+    assert.deepEqual(await seedWhatIsMissing(db.dataSource), ['the 2014/15 dashboard', 'police.uk counts']);
+    assert.deepEqual(await seedWhatIsMissing(db.dataSource), [], 'a second start loads nothing');
     const mine = await db.dataSource.getRepository(PoliceUkCount).findBy({ force: 'leicestershire', month: '2021-05' });
     assert.deepEqual(mine.map((row) => [row.areaCode, row.crimeType, row.count]), [['E07000130', 'Burglary', 1]]);
     assert.equal((await db.dataSource.getRepository(PoliceUkFile).findOneByOrFail({ force: 'leicestershire', month: '2021-05' })).rows, 1);
     assert.ok((await db.dataSource.getRepository(PoliceUkFile).count()) === 152, 'the other 151 force-months came from seeds/');
     assert.equal(await db.dataSource.getRepository(Dashboard).count(), 2);
+  });
+
+  test('a month loaded on its own after a gap leaves the police.uk dashboard on its latest complete 12 months', async () => {
+    const lsoa = readFileSync(join(SEEDS, 'lsoa-lad19.csv'), 'utf8').split('\n').find((line) => line.endsWith(',E07000130'))!.split(',')[0];
+    const file = join(mkdtempSync(join(tmpdir(), 'seed-')), '2023-01-leicestershire-street.csv');
+    writeFileSync(file, 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n'
+      + `a,2023-01,Leicestershire Police,Leicestershire Police,0,0,X,${lsoa},Charnwood 001A,Burglary,,\n`);
+    await importPoliceUk(db.dataSource, [file], { progress: false });
+    const latest = await db.dataSource.transaction((manager) => writePoliceUkDashboard(manager));
+    assert.equal(latest?.label, '12 months to Oct 2022');
   });
 });

@@ -145,6 +145,14 @@ describe('the server in production mode', () => {
     await db.close();
   });
 
+  test('a NUL character in an argument, and a period out of range, are bad input', async () => {
+    const nul = await send(server, '{ area(code: "E1000\\u00008") { name } }');
+    assert.equal(nul.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
+    assert.match(nul.errors![0].message, /NUL character/);
+    const early = await send(server, '{ period(key: "Jan 0999") { key } }');
+    assert.equal(early.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
+  });
+
   test('errors carry no stack trace', async () => {
     const { errors } = await send(server, '{ period(key: "nonsense") { label } }');
     assert.ok(errors && errors.length === 1);

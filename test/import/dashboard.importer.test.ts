@@ -112,4 +112,15 @@ describe('importDashboardFile', () => {
     assert.equal(gone, null);
     await importDashboardFile(db.dataSource, DASHBOARD_FILE, { catalogue, areaCode: 'E10000018' });
   });
+
+  test('a corrected table under another name removes values it no longer gives; another area needs another slug', async () => {
+    const file = join(scratch, 'corrected-copy.txt');
+    writeFileSync(file, source.replace(' 0.60\t', '\t'));
+    const report = await importDashboardFile(db.dataSource, file, { catalogue, areaCode: 'E10000018' });
+    assert.equal(report.changes.observations.removed, 1);
+    assert.equal(await db.dataSource.getRepository(Observation).findOneBy({ indicatorId: 'safer-communities/hate-incidents-rate', periodKey: '2013-10/2014-09' }), null);
+    await assert.rejects(importDashboardFile(db.dataSource, DASHBOARD_FILE, { catalogue, areaCode: 'E07000130' }),
+      /dashboard "safer-communities-2014-15-q2" reports on E10000018, not E07000130 \(Charnwood\); pass --slug/);
+    await importDashboardFile(db.dataSource, DASHBOARD_FILE, { catalogue, areaCode: 'E10000018' });
+  });
 });

@@ -103,4 +103,41 @@ describe('edge cases of the judgements and derived values', () => {
     const none = await query<{ indicator: { value: { value: number | null; note: string } } }>('{ indicator(id: "police-uk/burglary/count") { value(area: "W92000004", period: "2021-22") { value note } } }');
     assert.match(none.indicator.value.note, /no police\.uk count is loaded for Wales in 2021-22/);
   });
+
+  test('periods out of range in a judgement are bad input, not internal errors', async () => {
+    const result = await execute({ schema: await getSchema(), document: parse('{ indicator(id: "police-uk/all-crime/count") { directionOfTravel(area: "E10000018", period: "Jan 1000") { direction } } }'), contextValue: createContext(db.dataSource, loadConfig({})) });
+    // Executed without the server's error formatting here: the error is a PeriodError, which the server reports as BAD_USER_INPUT (test/e2e).
+    assert.match(result.errors![0].message, /a period must lie within the years 1000 to 9999/);
+  });
+
+  test('counts of areas of different sizes are not compared; comparisons need other values', async () => {
+    type G = { members: Array<{ outcome: string; rank: number | null; explanation: string }>; explanation: string };
+    const data = await query<{ indicator: { districtComparison: G; compare: { outcome: string; explanation: string } } }>(`{ indicator(id: "police-uk/all-crime/count") {
+      districtComparison(area: "E10000018", period: "2021-22") { members { outcome rank explanation } explanation }
+      compare(area: "E07000130", period: "2021-22", against: { area: "E10000018" }) { outcome explanation } } }`);
+    assert.ok(data.indicator.districtComparison.members.every((m) => m.outcome === 'NOT_COMPARED' && m.rank === null));
+    assert.match(data.indicator.districtComparison.explanation, /is a count, and counts of areas of different sizes are not compared; compare the rate instead \(police-uk\/all-crime\/rate\)/);
+    assert.equal(data.indicator.compare.outcome, 'NOT_COMPARED');
+
+    const dashboard = await query<{ indicator: { countyComparison: G & { subject: { outcome: string; rank: number | null } } } }>(
+      '{ indicator(id: "safer-communities/total-crime-rate") { countyComparison(area: "E10000018") { subject { outcome rank } members { outcome rank explanation } explanation } } }');
+    assert.deepEqual({ ...dashboard.indicator.countyComparison.subject }, { outcome: 'NOT_COMPARED', rank: null });
+    assert.match(dashboard.indicator.countyComparison.explanation, /no member of .* other than Leicestershire has a value/);
+    await badInput('{ indicator(id: "police-uk/all-crime/rate") { compare(area: "E10000018", period: "2021-22", against: { areas: ["E10000018"] }) { outcome } } }', /the only area to compare Leicestershire with is Leicestershire itself/);
+  });
+
+  test('areas containing an abolished district have no value after it, and default to their last month', async () => {
+    const data = await query<{ indicator: { csp: { value: number | null; note: string }; latest: { period: { key: string } } } }>(`{ indicator(id: "police-uk/all-crime/count") {
+      csp: value(area: "E22000233", period: "2021-22") { value note }
+      latest: value(area: "E10000021") { period { key } } } }`);
+    assert.equal(data.indicator.csp.value, null);
+    assert.match(data.indicator.csp.note, /includes Corby, which ceased to exist after Mar 2021/);
+    assert.equal(data.indicator.latest.period.key, '2021-03/2021-03');
+  });
+
+  test('through the police.uk dashboard, an indicator\'s value is the Latest Data value', async () => {
+    type R = { dashboard: { outcomes: Array<{ supportingIndicators: Array<{ latestValue: { value: number }; indicator: { value: { value: number } } }> }> } };
+    const data = await query<R>('{ dashboard(slug: "crime-in-leicestershire-police-uk") { outcomes { supportingIndicators { latestValue { value } indicator { value { value } } } } } }');
+    for (const row of data.dashboard.outcomes.flatMap((o) => o.supportingIndicators)) assert.equal(row.indicator.value.value, row.latestValue.value);
+  });
 });

@@ -6,7 +6,7 @@
  * outcomes have no reported assessment.
  */
 import { EntityManager, In } from 'typeorm';
-import { periodFromMonths, PeriodInfo } from '../../analysis/periods';
+import { periodFromKey, periodFromMonths, PeriodInfo } from '../../analysis/periods';
 import { Area, Dashboard, Observation, Outcome, OutcomeIndicator, Period } from '../../entities';
 import { emptyCounts, upsertRows } from '../upsert';
 import { countIndicatorId, rateIndicatorId, ALL_CRIME, ASB } from './crime-types';
@@ -35,28 +35,37 @@ const OUTCOMES: Array<{ title: string; benefit: string | null; indicators: Array
   },
 ];
 
-/** The latest month for which every district of the county has a loaded all-crime count. */
-async function latestCompleteMonth(manager: EntityManager, districts: string[]): Promise<number | null> {
+/**
+ * The last month of the latest run of 12 consecutive months for which every district of the county
+ * has a loaded all-crime count, so Latest Data is always a complete 12 months (a newer month loaded
+ * on its own does not empty the dashboard).
+ */
+async function latestCompleteYearEnd(manager: EntityManager, districts: string[]): Promise<number | null> {
   const rows = await manager.find(Observation, {
     select: { areaCode: true, periodKey: true },
     where: { indicatorId: countIndicatorId(ALL_CRIME), areaCode: In(districts) },
   });
-  const byMonth = new Map<string, Set<string>>();
+  const byMonth = new Map<number, Set<string>>();
   for (const row of rows) {
-    const set = byMonth.get(row.periodKey) ?? new Set();
+    const month = periodFromKey(row.periodKey).startMonth;
+    const set = byMonth.get(month) ?? new Set();
     set.add(row.areaCode);
-    byMonth.set(row.periodKey, set);
+    byMonth.set(month, set);
   }
-  const complete = [...byMonth].filter(([, set]) => set.size === districts.length).map(([key]) => key).sort();
-  if (complete.length === 0) return null;
-  const [year, month] = complete[complete.length - 1].slice(0, 7).split('-').map(Number);
-  return year * 12 + month - 1;
+  const complete = new Set([...byMonth].filter(([, set]) => set.size === districts.length).map(([month]) => month));
+  const ends = [...complete].sort((a, b) => b - a);
+  for (const end of ends) {
+    let whole = true;
+    for (let month = end - 11; month <= end && whole; month++) whole = complete.has(month);
+    if (whole) return end;
+  }
+  return null;
 }
 
 /** Writes (or rewrites) the dashboard; returns its latest period, or null when the county has too little data. */
 export async function writePoliceUkDashboard(manager: EntityManager): Promise<PeriodInfo | null> {
   const districts = (await manager.findBy(Area, { parentCode: COUNTY })).map((area) => area.code);
-  const last = await latestCompleteMonth(manager, districts);
+  const last = await latestCompleteYearEnd(manager, districts);
   if (last === null) return null;
   const latest = periodFromMonths(last - 11, last);
   const previous = periodFromMonths(last - 23, last - 12);

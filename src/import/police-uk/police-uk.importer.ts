@@ -108,7 +108,6 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
       const forceAreaCode = geography.forceArea.get(file.force);
       if (!forceAreaCode && NOT_TERRITORIAL[file.force]) {
         summary.warnings.push(`${file.name}: skipped, ${NOT_TERRITORIAL[file.force]}`);
-        summary.skipped.push(file.name);
         index++;
         continue;
       }
