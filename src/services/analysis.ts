@@ -288,7 +288,11 @@ export async function compareFor(
     if (!group) throw badInput('against.group', `no area group has the id "${args.against.group}"; see areaGroups`);
     comparators = (await loaders.groupMembers.load(group.id)).filter((m) => memberDuring(m, period)).map((m) => m.area!);
     if (comparators.length === 0) throw badInput('against.group', `${group.name} has no members for the whole of ${period.label}`);
-    label = `${group.name} average`;
+    // A member that contains the subject (Leicestershire, for Charnwood) would count its events twice: leave it out.
+    const geography = await loaders.geography();
+    const containing = comparators.filter((member) => member.code !== subject.code && geography.localAuthorities(member.code).some((la) => geography.localAuthorities(subject.code).includes(la)));
+    comparators = comparators.filter((member) => !containing.includes(member));
+    label = `${group.name} average${containing.length > 0 ? ` (without ${containing.map((m) => m.name).join(', ')}, which overlaps ${subject.name})` : ''}`;
   } else {
     const codes = [...new Set(args.against.areas!)];
     if (codes.length === 0) throw badInput('against.areas', 'list at least one area to compare with');

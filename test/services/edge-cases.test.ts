@@ -140,4 +140,10 @@ describe('edge cases of the judgements and derived values', () => {
     const data = await query<R>('{ dashboard(slug: "crime-in-leicestershire-police-uk") { outcomes { supportingIndicators { latestValue { value } indicator { value { value } } } } } }');
     for (const row of data.dashboard.outcomes.flatMap((o) => o.supportingIndicators)) assert.equal(row.indicator.value.value, row.latestValue.value);
   });
+
+  test('a district compared with a group of counties leaves out its own county, and says so', async () => {
+    const data = await query<{ indicator: { compare: { benchmark: { label: string; value: number }; explanation: string } } }>(
+      '{ indicator(id: "police-uk/all-crime/rate") { compare(area: "E07000130", period: "2021-22", against: { group: "police-uk-peer-counties" }) { benchmark { label value } explanation } } }');
+    assert.match(data.indicator.compare.benchmark.label, /average \(without Leicestershire, which overlaps Charnwood\)/);
+  });
 });
