@@ -21,6 +21,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvLine, readCsvTable } from '../src/import/csv-table';
+import { POPULATION_MERGED_INTO } from '../src/services/populations';
 import { openDatabase } from '../src/db/data-source';
 import { seedGeography } from '../src/db/seed';
 import { importPoliceUk } from '../src/import/police-uk/police-uk.importer';
@@ -146,6 +147,12 @@ function buildPopulations(lads: Set<string>): Array<[string, number, number, str
     const table = readCsvTable(join(SHARED, 'population', file), ['area_code', 'population']);
     for (const { fields: f } of table.rows.filter((r) => lads.has(r.fields.area_code))) {
       populations.push([f.area_code, year, Number(f.population), `ONS mid-${year} population estimate (${file})`]);
+    }
+  }
+  // Say where a host's figure includes an authority the source has no separate estimate for.
+  for (const [merged, { into, name, years }] of Object.entries(POPULATION_MERGED_INTO)) {
+    for (const row of populations.filter((r) => r[0] === into && (years === 'all' || years.includes(r[1])))) {
+      if (!populations.some((r) => r[0] === merged && r[1] === row[1])) row[3] += `; includes ${name} (${merged}), which the source does not give separately`;
     }
   }
   return populations.sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);

@@ -10,6 +10,7 @@ import {
   OutcomeIndicator, RagRuleRow,
 } from '../entities';
 import { GeographyIndex } from '../services/geography';
+import { sumPopulations } from '../services/populations';
 import { countIndicatorOf, deriveValue, fetchDerivationData, lastMonthOf, MAX_DERIVED_MONTHS } from '../services/derived-values';
 
 /** Keys of loaders that take several parts are joined with this, which no code or key contains. */
@@ -182,8 +183,8 @@ export function createLoaders(dataSource: DataSource) {
     if (stored) return stored.population;
     const parts = (await geography()).localAuthorities(code).filter((part) => part !== code);
     if (parts.length === 0) return null;
-    const values = await Promise.all(parts.map((part) => storedPopulation.load(joinKey(part, year))));
-    return values.every((value) => value !== null) ? values.reduce((sum, value) => sum + value!.population, 0) : null;
+    const values = new Map((await Promise.all(parts.map((part) => storedPopulation.load(joinKey(part, year))))).filter((v) => v !== null).map((v) => [v!.areaCode, v!.population]));
+    return sumPopulations(parts, year, (part) => values.get(part));
   };
 
   return {

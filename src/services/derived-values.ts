@@ -20,6 +20,7 @@ import { formatNumber } from '../analysis/format';
 import { AreaPopulation, Indicator, Observation } from '../entities';
 import { chunks } from '../import/upsert';
 import { GeographyIndex } from './geography';
+import { sumPopulations } from './populations';
 
 export interface DerivationRequest {
   readonly indicator: Indicator;
@@ -93,11 +94,11 @@ function populationsOf(areaCode: string, localAuthorities: readonly string[], da
   const result = new Map<number, { population: number; summed: boolean }>();
   for (const [year, population] of data.populations.get(areaCode) ?? []) result.set(year, { population, summed: false });
   if (localAuthorities.length > 1 || (localAuthorities.length === 1 && localAuthorities[0] !== areaCode)) {
-    const years = [...(data.populations.get(localAuthorities[0]) ?? new Map()).keys()];
+    const years = new Set(localAuthorities.flatMap((code) => [...(data.populations.get(code)?.keys() ?? [])]));
     for (const year of years) {
       if (result.has(year)) continue;
-      const values = localAuthorities.map((code) => data.populations.get(code)?.get(year));
-      if (values.every((v) => v !== undefined)) result.set(year, { population: values.reduce((s, v) => s! + v!, 0)!, summed: true });
+      const total = sumPopulations(localAuthorities, year, (code) => data.populations.get(code)?.get(year));
+      if (total !== null) result.set(year, { population: total, summed: true });
     }
   }
   return result;

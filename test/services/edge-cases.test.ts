@@ -146,4 +146,11 @@ describe('edge cases of the judgements and derived values', () => {
       '{ indicator(id: "police-uk/all-crime/rate") { compare(area: "E07000130", period: "2021-22", against: { group: "police-uk-peer-counties" }) { benchmark { label value } explanation } } }');
     assert.match(data.indicator.compare.benchmark.label, /average \(without Leicestershire, which overlaps Charnwood\)/);
   });
+
+  test('England\'s population is the sum of its districts, the Isles of Scilly being inside Cornwall\'s figure', async () => {
+    const data = await query<{ england: { population: number }; regions: Array<{ population: number | null }> }>(
+      '{ england: area(code: "E92000001") { population(year: 2019) } regions: areas(type: REGION) { population(year: 2019) } }');
+    assert.ok(data.england.population > 56_000_000 && data.england.population < 57_000_000, String(data.england.population));
+    assert.equal(data.regions.reduce((sum, r) => sum + r.population!, 0), data.england.population);
+  });
 });
