@@ -59,11 +59,13 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function monthKey(index: number): string {
+/** `YYYY-MM` of a month index. */
+export function monthKey(index: number): string {
   return `${yearOf(index)}-${pad2(monthOf(index))}`;
 }
 
-function monthLabel(index: number): string {
+/** `Sep 2014` for a month index. */
+export function monthLabel(index: number): string {
   return `${MONTH_ABBREVIATIONS[index % 12]} ${yearOf(index)}`;
 }
 
@@ -268,4 +270,9 @@ export function matchesPeriodType(period: PeriodInfo, type: PeriodType): boolean
   if (type === 'ROLLING_12_MONTHS') return period.months === 12;
   if (type === 'YEAR_TO_DATE') return period.startMonth % 12 === FINANCIAL_YEAR_START && period.months < 12;
   return period.type === type;
+}
+
+/** The month index of `YYYY-MM` (as area and group validity months are written). */
+export function parseMonthKey(key: string): number {
+  return periodFromKey(`${key}/${key}`).startMonth;
 }

@@ -15,7 +15,7 @@
 import { DataSource, In } from 'typeorm';
 import { countInterval, rateInterval } from '../analysis/confidence';
 import { choosePopulationYear } from '../analysis/population-year';
-import { matchesPeriodType, periodFromKey, periodFromMonths, PeriodInfo, PeriodType } from '../analysis/periods';
+import { matchesPeriodType, monthKey, monthLabel, parseMonthKey, periodFromMonths, PeriodInfo, PeriodType } from '../analysis/periods';
 import { formatNumber } from '../analysis/format';
 import { AreaPopulation, Indicator, Observation } from '../entities';
 import { chunks } from '../import/upsert';
@@ -32,12 +32,9 @@ export function isDerived(indicator: Indicator): boolean {
   return indicator.derivation === 'SUM_OF_MONTHLY_COUNTS' || indicator.derivation === 'RATE_OF_COUNTS';
 }
 
-function monthKey(index: number): string {
+/** The key of the one-month period a monthly count is stored under: 2021-03/2021-03. */
+function monthPeriodKey(index: number): string {
   return periodFromMonths(index, index).key;
-}
-
-function monthLabel(index: number): string {
-  return periodFromMonths(index, index).label;
 }
 
 /** The stored monthly counts and populations a set of derivations needs, fetched in a fixed number of statements. */
@@ -121,14 +118,14 @@ export function deriveValue(request: DerivationRequest, geography: GeographyInde
   if (period.months > MAX_DERIVED_MONTHS) {
     return missingValue(base, `Cannot be derived: ${period.label} spans ${period.months} months; derived values cover at most ${MAX_DERIVED_MONTHS}.`);
   }
-  const lastMonth = periodFromMonths(period.endMonth, period.endMonth).key.slice(0, 7);
+  const lastMonth = monthKey(period.endMonth);
   if (area.validTo && lastMonth > area.validTo) {
-    return missingValue(base, `Cannot be derived: ${area.name} ceased to exist after ${monthLabel(periodFromKey(`${area.validTo}/${area.validTo}`).startMonth)}.`);
+    return missingValue(base, `Cannot be derived: ${area.name} ceased to exist after ${monthLabel(parseMonthKey(area.validTo))}.`);
   }
   const localAuthorities = geography.localAuthorities(areaCode);
   const ceased = localAuthorities.map((code) => geography.get(code)!).find((la) => la.validTo && lastMonth > la.validTo);
   if (ceased) {
-    return missingValue(base, `Cannot be derived: ${area.name} includes ${ceased.name}, which ceased to exist after ${monthLabel(periodFromKey(`${ceased.validTo}/${ceased.validTo}`).startMonth)}.`);
+    return missingValue(base, `Cannot be derived: ${area.name} includes ${ceased.name}, which ceased to exist after ${monthLabel(parseMonthKey(ceased.validTo!))}.`);
   }
   if (localAuthorities.length === 0) {
     return missingValue(base, `Cannot be derived: ${area.name} has no districts or unitary authorities in the loaded geography.`);
@@ -138,7 +135,7 @@ export function deriveValue(request: DerivationRequest, geography: GeographyInde
   const missing: string[] = [];
   let total = 0;
   for (let month = period.startMonth; month <= period.endMonth; month++) {
-    const key = monthKey(month);
+    const key = monthPeriodKey(month);
     for (const code of localAuthorities) {
       const value = byArea?.get(code)?.get(key);
       if (value === undefined) missing.push(`${geography.get(code)?.name ?? code} in ${monthLabel(month)}`);
@@ -209,6 +206,6 @@ export function lastMonthOf(areaCode: string, geography: GeographyIndex): number
   const ends = [areaCode, ...geography.localAuthorities(areaCode)]
     .map((code) => geography.get(code)?.validTo)
     .filter((validTo): validTo is string => Boolean(validTo))
-    .map((validTo) => periodFromKey(`${validTo}/${validTo}`).startMonth);
+    .map(parseMonthKey);
   return ends.length === 0 ? null : Math.min(...ends);
 }
