@@ -22,14 +22,6 @@ export async function dumpPoliceUkLedger(dataSource: DataSource, folder: string)
 }
 
 export async function loadPoliceUkLedger(dataSource: DataSource, folder: string): Promise<{ counts: number; files: number }> {
-  const countsTable = readCsvTable(join(folder, 'counts.csv'), ['force', 'month', 'area_code', 'crime_type', 'count']);
-  const counts = countsTable.rows.map((row) => Object.assign(new PoliceUkCount(), {
-    force: countsTable.required(row, 'force'),
-    month: countsTable.required(row, 'month'),
-    areaCode: countsTable.required(row, 'area_code'),
-    crimeType: countsTable.required(row, 'crime_type'),
-    count: countsTable.integer(row, 'count', 0),
-  }));
   const filesTable = readCsvTable(join(folder, 'files.csv'), ['force', 'month', 'force_area_code', 'file', 'rows', 'mapped', 'without_lsoa', 'unknown_lsoa', 'outside_force']);
   const files = filesTable.rows.map((row) => Object.assign(new PoliceUkFile(), {
     force: filesTable.required(row, 'force'),
@@ -42,13 +34,22 @@ export async function loadPoliceUkLedger(dataSource: DataSource, folder: string)
     unknownLsoa: filesTable.integer(row, 'unknown_lsoa', 0),
     outsideForce: filesTable.integer(row, 'outside_force', 0),
   }));
-  let loaded = { counts: 0, files: 0 };
-  await dataSource.transaction(async (manager) => {
+  // Only the force-months the database lacks: a month a user imported themselves is theirs. On an
+  // ordinary start there are none, and the counts file (a megabyte) is not read at all.
+  const present = new Set((await dataSource.getRepository(PoliceUkFile).find({ select: { force: true, month: true } })).map((f) => `${f.force}|${f.month}`));
+  const newFiles = files.filter((f) => !present.has(`${f.force}|${f.month}`));
+  if (newFiles.length === 0) return { counts: 0, files: 0 };
+  const countsTable = readCsvTable(join(folder, 'counts.csv'), ['force', 'month', 'area_code', 'crime_type', 'count']);
+  const counts = countsTable.rows.map((row) => Object.assign(new PoliceUkCount(), {
+    force: countsTable.required(row, 'force'),
+    month: countsTable.required(row, 'month'),
+    areaCode: countsTable.required(row, 'area_code'),
+    crimeType: countsTable.required(row, 'crime_type'),
+    count: countsTable.integer(row, 'count', 0),
+  }));
+  return dataSource.transaction(async (manager) => {
     await upsertRows(manager, Indicator, allPoliceUkIndicators());
     const geography = await loadForceGeography(manager);
-    // Only the force-months the database lacks: a month a user imported themselves is theirs.
-    const present = new Set((await manager.find(PoliceUkFile, { select: { force: true, month: true } })).map((f) => `${f.force}|${f.month}`));
-    const newFiles = files.filter((f) => !present.has(`${f.force}|${f.month}`));
     const wanted = new Set(newFiles.map((f) => `${f.force}|${f.month}`));
     const newCounts = counts.filter((c) => wanted.has(`${c.force}|${c.month}`));
     for (const chunk of chunks(newCounts)) await manager.insert(PoliceUkCount, chunk);
@@ -61,7 +62,6 @@ export async function loadPoliceUkLedger(dataSource: DataSource, folder: string)
       }
       await recomputeMonthlyCounts(manager, month, [...districts], geography);
     }
-    loaded = { counts: newCounts.length, files: newFiles.length };
+    return { counts: newCounts.length, files: newFiles.length };
   });
-  return loaded;
 }
