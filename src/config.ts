@@ -13,6 +13,11 @@ export interface Config {
   maxComplexity: number;
   /** Largest page of a connection (first:). @default 100 */
   maxPageSize: number;
+  /**
+   * `RESPONSE_CACHE=off` turns the whole-response cache off: no answer, value or judgement
+   * computed for one request is reused by another. @default on
+   */
+  responseCache: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/dashboard.sqlite';
@@ -27,6 +32,14 @@ function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, 
   return value;
 }
 
+function switchSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be on or off (got "${env[name]}")`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integerSetting(env, 'PORT', 4000, 0, 65535),
@@ -34,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     maxComplexity: integerSetting(env, 'MAX_QUERY_COMPLEXITY', 100_000, 10, 1_000_000),
     maxPageSize: integerSetting(env, 'MAX_PAGE_SIZE', 100, 1, 10_000),
+    responseCache: switchSetting(env, 'RESPONSE_CACHE', true),
   };
 }
