@@ -1,14 +1,24 @@
 import { DataSource } from 'typeorm';
 import { Config } from './config';
-import { createLoaders, Loaders } from './loaders';
+import { CacheSlot } from './response-cache';
+import { createRequestServices, RequestServices } from './services';
+import { ReferenceData } from './services/reference-data';
+import { readDataVersion } from './db/data-version';
 
-/** What every resolver gets: the database and this request's loaders. */
-export interface Context {
+/** What every resolver gets: the configuration and this request's services. */
+export interface Context extends RequestServices {
   readonly dataSource: DataSource;
-  readonly loaders: Loaders;
   readonly config: Config;
+  /** Where the response cache keeps this request's answer, when it is on and missed. */
+  readonly cacheSlot?: CacheSlot;
 }
 
-export function createContext(dataSource: DataSource, config: Config): Context {
-  return { dataSource, loaders: createLoaders(dataSource), config };
+/** A request's context, for the data version it read (its reference data). */
+export function createContext(dataSource: DataSource, config: Config, reference: ReferenceData): Context {
+  return { dataSource, config, ...createRequestServices(dataSource, reference) };
+}
+
+/** A context outside a server (tests, scripts): reads the data version and the reference data afresh. */
+export async function contextFor(dataSource: DataSource, config: Config): Promise<Context> {
+  return createContext(dataSource, config, await ReferenceData.load(dataSource, await readDataVersion(dataSource)));
 }

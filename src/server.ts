@@ -1,6 +1,7 @@
 /**
  * The one place that wires the server: database, schema, Apollo Server on Express, /health,
- * query complexity limit, graceful shutdown.
+ * query complexity limit, the caches (reference data per process, whole responses unless
+ * RESPONSE_CACHE=off), both keyed by the data version each request reads, and graceful shutdown.
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -12,6 +13,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { DataSource } from 'typeorm';
 import { Config } from './config';
 import { Context, createContext } from './context';
+import { DataVersionSource, readDataVersion } from './db/data-version';
+import { ResponseCache, RequestWithCache } from './response-cache';
+import { ReferenceDataCache } from './services/reference-data';
 import { getSchema } from './schema';
 import { complexityLimitPlugin } from './complexity';
 import { formatError, rejectNulCharactersPlugin } from './input-guards';
@@ -27,12 +31,15 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
   const schema = await getSchema();
   const app = express();
   const httpServer = http.createServer(app);
+  const versions = new DataVersionSource(() => readDataVersion(dataSource));
+  const references = new ReferenceDataCache(dataSource);
+  const responses = config.responseCache ? new ResponseCache() : null;
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(), complexityLimitPlugin(schema, config.maxComplexity)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(), complexityLimitPlugin(schema, config.maxComplexity), ...(responses ? [responses.plugin()] : [])],
   });
   await apollo.start();
 
@@ -48,9 +55,21 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
       });
     }
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
-    context: async () => createContext(dataSource, config),
-  }));
+  const keepRawBody = (request: http.IncomingMessage, _response: http.ServerResponse, raw: Buffer): void => {
+    (request as RequestWithCache).rawBody = raw;
+  };
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb', ...(responses ? { verify: keepRawBody } : {}) }),
+    ...(responses ? [responses.lookup(() => versions.read())] : []),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const request = req as RequestWithCache;
+        const version = request.dataVersion ?? await versions.read();
+        return { ...createContext(dataSource, config, await references.get(version)), cacheSlot: request.cacheSlot };
+      },
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

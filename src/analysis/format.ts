@@ -3,9 +3,11 @@
  * a % sign for percentages. `formatValue(1259, 'COUNT', 0)` is `1,259`; `formatValue(38.9, 'PERCENTAGE', 1)` is `38.9%`.
  */
 import type { IndicatorFacts } from './types';
+import { enumOf } from './enum';
 
-export type ValueType = 'COUNT' | 'RATE' | 'PERCENTAGE' | 'RATIO';
-export const VALUE_TYPES: readonly ValueType[] = ['COUNT', 'RATE', 'PERCENTAGE', 'RATIO'];
+export const VALUE_TYPES = ['COUNT', 'RATE', 'PERCENTAGE', 'RATIO'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+export const ValueType = enumOf(VALUE_TYPES);
 
 export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`cannot format ${value}: not a finite number`);

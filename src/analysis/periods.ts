@@ -3,6 +3,7 @@
  * dates) follows from its first and last month, so it is computed here rather than stored
  * in more than one place. Financial years start in April, as in UK local government.
  */
+import { enumOf } from './enum';
 
 export const PERIOD_TYPES = [
   'MONTH',
@@ -14,6 +15,7 @@ export const PERIOD_TYPES = [
   'OTHER',
 ] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
+export const PeriodType = enumOf(PERIOD_TYPES);
 
 export interface PeriodInfo {
   /** `YYYY-MM/YYYY-MM`: first and last month. */

@@ -1,16 +1,32 @@
 /**
  * The shapes the analysis functions take and give. Plain data: no TypeORM, no type-graphql.
- * String unions match the GraphQL enum values of the same names.
+ * The domain's enums are listed here once (PeriodType in periods.ts, ValueType in format.ts); the
+ * database stores their names and the GraphQL layer registers these same objects.
  */
+import { enumOf } from './enum';
 import { ValueType } from './format';
 import { PeriodInfo, PeriodType } from './periods';
 
-export type { ValueType, PeriodInfo, PeriodType };
+export { ValueType, PeriodType };
+export type { PeriodInfo };
 
-export type Polarity = 'HIGH_IS_GOOD' | 'LOW_IS_GOOD' | 'NO_JUDGEMENT';
-export type DirectionValue = 'IMPROVING' | 'WORSENING' | 'NO_CHANGE' | 'INCREASING' | 'DECREASING' | 'NOT_COMPARABLE' | 'NO_DATA';
-export type RagStatus = 'RED' | 'AMBER' | 'GREEN' | 'GREY';
-export type ComparisonOutcomeValue = 'BETTER' | 'SIMILAR' | 'WORSE' | 'HIGHER' | 'LOWER' | 'NOT_COMPARED';
+export const AreaType = enumOf(['COUNTRY', 'REGION', 'POLICE_FORCE_AREA', 'COUNTY', 'UNITARY_AUTHORITY', 'DISTRICT', 'COMMUNITY_SAFETY_PARTNERSHIP']);
+export type AreaType = keyof typeof AreaType;
+
+export const Polarity = enumOf(['HIGH_IS_GOOD', 'LOW_IS_GOOD', 'NO_JUDGEMENT']);
+export type Polarity = keyof typeof Polarity;
+
+export const Direction = enumOf(['IMPROVING', 'WORSENING', 'NO_CHANGE', 'INCREASING', 'DECREASING', 'NOT_COMPARABLE', 'NO_DATA']);
+export type Direction = keyof typeof Direction;
+export type DirectionValue = Direction;
+
+export const Rag = enumOf(['RED', 'AMBER', 'GREEN', 'GREY']);
+export type Rag = keyof typeof Rag;
+export type RagStatus = Rag;
+
+export const ComparisonOutcome = enumOf(['BETTER', 'SIMILAR', 'WORSE', 'HIGHER', 'LOWER', 'NOT_COMPARED']);
+export type ComparisonOutcome = keyof typeof ComparisonOutcome;
+export type ComparisonOutcomeValue = ComparisonOutcome;
 
 /** What the analysis needs to know about an indicator. */
 export interface IndicatorFacts {

@@ -15,3 +15,38 @@ export async function readDataVersion(db: DataSource | EntityManager): Promise<n
 export async function bumpDataVersion(manager: EntityManager): Promise<void> {
   await manager.query('UPDATE data_version SET version = version + 1 WHERE id = 1');
 }
+
+/**
+ * Reads the version for requests, sharing reads between them without ever answering a request
+ * with a version read before it arrived: a request that arrives while a read is in flight waits
+ * for the next read, which starts when that one ends and serves every request that queued for it.
+ */
+export class DataVersionSource {
+  private current: Promise<number> | null = null;
+  private next: Promise<number> | null = null;
+
+  constructor(private readonly readVersion: () => Promise<number>) {}
+
+  read(): Promise<number> {
+    if (!this.current) return this.start();
+    if (!this.next) {
+      this.next = this.current.then(noop, noop).then(() => {
+        this.next = null;
+        return this.start();
+      });
+    }
+    return this.next;
+  }
+
+  private start(): Promise<number> {
+    const read = this.readVersion();
+    this.current = read;
+    const clear = (): void => {
+      if (this.current === read) this.current = null;
+    };
+    read.then(clear, clear);
+    return read;
+  }
+}
+
+function noop(): void {}

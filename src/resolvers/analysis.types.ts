@@ -1,28 +1,7 @@
-/** GraphQL types of the computed judgements (contract part 2). Plain views built by src/services/analysis.ts. */
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Area, AreaGroup, Direction, Observation, Period, Rag } from '../entities';
+/** GraphQL types of the computed judgements (contract part 2). The services' plain results (src/services/judgements/types.ts) are served as they are. */
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Area, AreaGroup, ComparisonOutcome, Direction, Observation, Period, Rag } from '../entities';
 
-export enum ComparisonOutcome {
-  BETTER = 'BETTER',
-  SIMILAR = 'SIMILAR',
-  WORSE = 'WORSE',
-  HIGHER = 'HIGHER',
-  LOWER = 'LOWER',
-  NOT_COMPARED = 'NOT_COMPARED',
-}
-
-registerEnumType(ComparisonOutcome, {
-  name: 'ComparisonOutcome',
-  description: 'How a value compares with its benchmark, significant at 95% or 99.8%, by the indicator\'s polarity.',
-  valuesConfig: {
-    BETTER: { description: 'Significantly better than the benchmark.' },
-    SIMILAR: { description: 'Not significantly different.' },
-    WORSE: { description: 'Significantly worse than the benchmark.' },
-    HIGHER: { description: 'Significantly higher, for an indicator with no polarity.' },
-    LOWER: { description: 'Significantly lower, for an indicator with no polarity.' },
-    NOT_COMPARED: { description: 'No test was possible: no value, no benchmark, or no confidence limits or counts.' },
-  },
-});
 
 @ObjectType({ description: 'What a value was compared against.' })
 export class Benchmark {

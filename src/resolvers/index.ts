@@ -1,4 +1,5 @@
-import { AreaGroupResolver, AreaResolver, OutcomeAssessmentResolver } from './area.resolver';
+import './enums';
+import { AreaGroupResolver, AreaResolver, OutcomeAssessmentResolver, PeriodResolver } from './area.resolver';
 import { DashboardResolver } from './dashboard.resolver';
 import { IndicatorResolver } from './indicator.resolver';
 import { ObservationResolver } from './observation.resolver';
@@ -6,8 +7,9 @@ import { OutcomeResolver } from './outcome.resolver';
 import { QueryResolver } from './query.resolver';
 import { IndicatorAnalysisResolver } from './indicator-analysis.resolver';
 import { OutcomeAnalysisResolver } from './outcome-analysis.resolver';
+import { SupportingIndicatorResolver } from './supporting-indicator.resolver';
 
 export const RESOLVERS = [
-  QueryResolver, DashboardResolver, OutcomeResolver, IndicatorResolver, ObservationResolver,
-  AreaResolver, AreaGroupResolver, OutcomeAssessmentResolver, IndicatorAnalysisResolver, OutcomeAnalysisResolver,
+  QueryResolver, DashboardResolver, OutcomeResolver, SupportingIndicatorResolver, IndicatorResolver, ObservationResolver,
+  AreaResolver, AreaGroupResolver, PeriodResolver, OutcomeAssessmentResolver, IndicatorAnalysisResolver, OutcomeAnalysisResolver,
 ] as const;

@@ -1,6 +1,6 @@
 /** GraphQL object types that are views, not stored entities. */
-import { Field, Int, ObjectType } from 'type-graphql';
-import { Indicator, Observation } from '../entities';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Indicator } from '../entities';
 
 @ObjectType({ description: 'A link in a list of indicators.' })
 export class IndicatorEdge {
@@ -41,20 +41,17 @@ export class IndicatorConnection {
   totalCount!: number;
 }
 
-@ObjectType({ description: 'One row of a dashboard\'s Supporting Indicators column: the indicator with the two values the dashboard shows beside it.' })
+@ObjectType({ description: 'One row of a dashboard\'s Supporting Indicators column: the indicator as that dashboard shows it, with its two values and the dashboard\'s judgements (src/resolvers/supporting-indicator.resolver.ts).' })
 export class SupportingIndicator {
+  @Field((_type) => ID, { description: 'Stable: the outcome (its dashboard and position) and the indicator, e.g. safer-communities-2014-15-q2/outcomes/1/safer-communities/total-crime-rate.' })
+  id!: string;
+
   @Field((_type) => Int, { description: 'The indicator\'s place in its outcome, from 1; 1 is the headline indicator.' })
   position!: number;
 
-  @Field((_type) => Indicator, { description: 'The indicator; its `value` defaults to the dashboard\'s area.' })
+  @Field((_type) => Indicator, { description: 'The indicator. Its own fields answer the same on every path; what this dashboard shows is on this row.' })
   indicator!: Indicator;
 
   @Field((_type) => String, { nullable: true, description: 'A caveat about the indicator on this dashboard, e.g. how the police.uk category differs from the original definition.' })
   note!: string | null;
-
-  @Field((_type) => Observation, { nullable: true, description: 'The Previous Year value as printed, e.g. 47.18 for 2013-14; null where none is shown.' })
-  previousValue!: Observation | null;
-
-  @Field((_type) => Observation, { nullable: true, description: 'The Latest Data value with its own period, e.g. 0.33 for Apr-Jun 2014; null where none is shown (never zero).' })
-  latestValue!: Observation | null;
 }

@@ -12,15 +12,15 @@
  *
  * Nothing derived is stored, so a derived value can never disagree with the counts it comes from.
  */
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { countInterval, rateInterval } from '../analysis/confidence';
 import { choosePopulationYear } from '../analysis/population-year';
 import { matchesPeriodType, monthKey, monthLabel, parseMonthKey, periodFromMonths, PeriodInfo, PeriodType } from '../analysis/periods';
 import { formatNumber } from '../analysis/format';
-import { AreaPopulation, Indicator, Observation } from '../entities';
+import { Indicator, Observation } from '../entities';
 import { chunks } from '../import/upsert';
 import { GeographyIndex } from './geography';
-import { sumPopulations } from './populations';
+import { ReferenceData } from './reference-data';
 
 export interface DerivationRequest {
   readonly indicator: Indicator;
@@ -37,68 +37,46 @@ function monthPeriodKey(index: number): string {
   return periodFromMonths(index, index).key;
 }
 
-/** The stored monthly counts and populations a set of derivations needs, fetched in a fixed number of statements. */
-export interface DerivationData {
-  /** count indicator id → area code → month key → count. */
-  readonly counts: Map<string, Map<string, Map<string, number>>>;
-  /** area code → year → population. */
-  readonly populations: Map<string, Map<number, number>>;
-}
+/** Stored monthly counts: count indicator id → area code → month key → count. */
+export type MonthlyCounts = Map<string, Map<string, Map<string, number>>>;
 
-export async function fetchDerivationData(
+/**
+ * The stored monthly counts of some count indicators for some districts, in some months (all
+ * months when null): one statement (chunked past a thousand areas). Plain SQL, no entities: a
+ * county comparison reads thousands of these small rows.
+ */
+export async function fetchMonthlyCounts(
   dataSource: DataSource,
   countIndicatorIds: readonly string[],
   areaCodes: readonly string[],
   monthKeys: readonly string[] | null,
-): Promise<DerivationData> {
-  const counts = new Map<string, Map<string, Map<string, number>>>();
-  const populations = new Map<string, Map<number, number>>();
-  if (countIndicatorIds.length === 0 || areaCodes.length === 0) return { counts, populations };
-  // One statement for the counts (chunked only past a thousand areas, which no request reaches in practice).
+): Promise<MonthlyCounts> {
+  const counts: MonthlyCounts = new Map();
+  if (countIndicatorIds.length === 0 || areaCodes.length === 0 || monthKeys?.length === 0) return counts;
+  const postgres = dataSource.options.type === 'postgres';
   for (const areaChunk of chunks(areaCodes, 1000)) {
-    const rows = await dataSource.getRepository(Observation).find({
-      select: { indicatorId: true, areaCode: true, periodKey: true, value: true },
-      where: {
-        indicatorId: In([...countIndicatorIds]),
-        areaCode: In(areaChunk),
-        ...(monthKeys ? { periodKey: In([...monthKeys]) } : {}),
-      },
-    });
+    const parameters: unknown[] = [];
+    const list = (values: readonly string[]): string => values.map((value) => {
+      parameters.push(value);
+      return postgres ? `$${parameters.length}` : '?';
+    }).join(', ');
+    const sql = `SELECT indicator_id, area_code, period_key, value FROM observation WHERE indicator_id IN (${list(countIndicatorIds)})`
+      + ` AND area_code IN (${list(areaChunk)})${monthKeys ? ` AND period_key IN (${list(monthKeys)})` : ''} AND value IS NOT NULL`;
+    const rows: Array<{ indicator_id: string; area_code: string; period_key: string; value: number | string }> = await dataSource.query(sql, parameters);
     for (const row of rows) {
-      if (row.value === null) continue;
-      let byArea = counts.get(row.indicatorId);
-      if (!byArea) counts.set(row.indicatorId, (byArea = new Map()));
-      let byMonth = byArea.get(row.areaCode);
-      if (!byMonth) byArea.set(row.areaCode, (byMonth = new Map()));
-      byMonth.set(row.periodKey, row.value);
-    }
-    for (const row of await dataSource.getRepository(AreaPopulation).findBy({ areaCode: In(areaChunk) })) {
-      let byYear = populations.get(row.areaCode);
-      if (!byYear) populations.set(row.areaCode, (byYear = new Map()));
-      byYear.set(row.year, row.population);
+      let byArea = counts.get(row.indicator_id);
+      if (!byArea) counts.set(row.indicator_id, (byArea = new Map()));
+      let byMonth = byArea.get(row.area_code);
+      if (!byMonth) byArea.set(row.area_code, (byMonth = new Map()));
+      byMonth.set(row.period_key, Number(row.value));
     }
   }
-  return { counts, populations };
+  return counts;
 }
 
 /** The base count indicator of a derived indicator. */
 export function countIndicatorOf(indicator: Indicator): string {
   return indicator.derivation === 'RATE_OF_COUNTS' ? indicator.baseIndicatorId! : indicator.id;
-}
-
-/** The population of an area in each year: its own estimate, else the sum of its districts' when all have one. */
-function populationsOf(areaCode: string, localAuthorities: readonly string[], data: DerivationData): Map<number, { population: number; summed: boolean }> {
-  const result = new Map<number, { population: number; summed: boolean }>();
-  for (const [year, population] of data.populations.get(areaCode) ?? []) result.set(year, { population, summed: false });
-  if (localAuthorities.length > 1 || (localAuthorities.length === 1 && localAuthorities[0] !== areaCode)) {
-    const years = new Set(localAuthorities.flatMap((code) => [...(data.populations.get(code)?.keys() ?? [])]));
-    for (const year of years) {
-      if (result.has(year)) continue;
-      const total = sumPopulations(localAuthorities, year, (code) => data.populations.get(code)?.get(year));
-      if (total !== null) result.set(year, { population: total, summed: true });
-    }
-  }
-  return result;
 }
 
 /** Longer periods are refused: a derivation over decades of months is never a sensible question, and would be slow. */
@@ -110,8 +88,9 @@ function missingValue(base: object, note: string): Observation {
   });
 }
 
-export function deriveValue(request: DerivationRequest, geography: GeographyIndex, data: DerivationData): Observation | null {
+export function deriveValue(request: DerivationRequest, reference: ReferenceData, counts: MonthlyCounts): Observation | null {
   const { indicator, areaCode, period } = request;
+  const { geography } = reference;
   const area = geography.get(areaCode);
   if (!area) return null;
   const base = { indicatorId: indicator.id, areaCode, periodKey: period.key, printed: null, printedPeriodLabel: null };
@@ -131,7 +110,7 @@ export function deriveValue(request: DerivationRequest, geography: GeographyInde
     return missingValue(base, `Cannot be derived: ${area.name} has no districts or unitary authorities in the loaded geography.`);
   }
   const countId = countIndicatorOf(indicator);
-  const byArea = data.counts.get(countId);
+  const byArea = counts.get(countId);
   const missing: string[] = [];
   let total = 0;
   for (let month = period.startMonth; month <= period.endMonth; month++) {
@@ -159,15 +138,15 @@ export function deriveValue(request: DerivationRequest, geography: GeographyInde
       note: null, source: `${countSource}; limits: ${ci95.method}`,
     });
   }
-  const populations = populationsOf(areaCode, localAuthorities, data);
-  const choice = choosePopulationYear(period, [...populations.keys()]);
+  const choice = choosePopulationYear(period, reference.populationYears(areaCode));
   if (choice.year === null) {
     return Object.assign(new Observation(), {
       ...base, value: null, numerator: total, denominator: null, lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
       note: `Cannot be derived: no population estimate is loaded for ${area.name}.`, source: countSource,
     });
   }
-  const { population, summed } = populations.get(choice.year)!;
+  const population = reference.population(areaCode, choice.year)!;
+  const summed = !reference.hasEstimate(areaCode, choice.year);
   const multiplier = indicator.multiplier ?? 1000;
   const ci95 = rateInterval(total, population, 0.95, multiplier);
   const ci998 = rateInterval(total, population, 0.998, multiplier);

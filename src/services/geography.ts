@@ -1,5 +1,5 @@
 /**
- * The area hierarchies in memory for one request (two statements load them, ~750 areas):
+ * The area hierarchies in memory, held with the reference data (src/services/reference-data.ts):
  * district → county → region → country, and district → Community Safety Partnership → police
  * force area. Answers parents, children, containing areas, and which districts and unitary
  * authorities make up an area, which is what counts are summed over.
@@ -14,6 +14,8 @@ export class GeographyIndex {
   private readonly linkedChildren = new Map<string, Area[]>();
   private readonly linkedParent = new Map<string, string>();
   private readonly constituents = new Map<string, string[]>();
+  private readonly childrenOf = new Map<string, Area[]>();
+  private sortedAll: Area[] | undefined;
 
   constructor(areas: readonly Area[], links: readonly AreaLink[]) {
     this.byCode = new Map(areas.map((area) => [area.code, area]));
@@ -39,12 +41,37 @@ export class GeographyIndex {
     return this.byCode.get(code);
   }
 
+  /** Every area, by name. */
+  all(): Area[] {
+    this.sortedAll ??= [...this.byCode.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return this.sortedAll;
+  }
+
+  /** Every area below this one through either hierarchy, each once, by name. */
+  descendants(code: string): Area[] {
+    const found = new Map<string, Area>();
+    const queue = [code];
+    while (queue.length > 0) {
+      for (const child of this.children(queue.shift()!)) {
+        if (found.has(child.code)) continue;
+        found.set(child.code, child);
+        queue.push(child.code);
+      }
+    }
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** Areas directly below: a county's districts, a region's counties and unitary authorities, a CSP's districts, a force area's CSPs. */
   children(code: string): Area[] {
-    const seen = new Set<string>();
-    return [...(this.primaryChildren.get(code) ?? []), ...(this.linkedChildren.get(code) ?? [])]
-      .filter((area) => !seen.has(area.code) && Boolean(seen.add(area.code)))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    let children = this.childrenOf.get(code);
+    if (!children) {
+      const seen = new Set<string>();
+      children = [...(this.primaryChildren.get(code) ?? []), ...(this.linkedChildren.get(code) ?? [])]
+        .filter((area) => !seen.has(area.code) && Boolean(seen.add(area.code)))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      this.childrenOf.set(code, children);
+    }
+    return children;
   }
 
   /** The area of a type that contains this one, through either hierarchy; the area itself if it is of that type. */

@@ -11,7 +11,7 @@ import { execute, parse as parseQuery } from 'graphql';
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
 import { loadConfig } from '../../src/config';
-import { createContext } from '../../src/context';
+import { contextFor } from '../../src/context';
 import { getSchema } from '../../src/schema';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
 import { SHARED } from '../support/paths';
@@ -81,7 +81,7 @@ describe('police.uk values against the raw downloads', { skip }, () => {
   after(() => db?.close());
 
   async function query<T>(text: string): Promise<T> {
-    const result = await execute({ schema: await getSchema(), document: parseQuery(text), contextValue: createContext(db.dataSource, loadConfig({})) });
+    const result = await execute({ schema: await getSchema(), document: parseQuery(text), contextValue: await contextFor(db.dataSource, loadConfig({})) });
     assert.equal(result.errors, undefined, JSON.stringify(result.errors));
     return result.data as T;
   }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execute, parse } from 'graphql';
 import { loadConfig } from '../../src/config';
-import { createContext } from '../../src/context';
+import { contextFor } from '../../src/context';
 import { openDatabase } from '../../src/db/data-source';
 import { RagRuleRow } from '../../src/entities';
 import { getSchema } from '../../src/schema';
@@ -43,7 +43,7 @@ describe('RAG rules from a tidy CSV', () => {
     const dataSource = await openDatabase(db.database.url);
     try {
       const query = parse(`{ dashboard(slug: "safer-communities-2014-15-q2") { outcomes { supportingIndicators { indicator { id rag { status rule target explanation } } } } } }`);
-      const data = (await execute({ schema: await getSchema(), document: query, contextValue: createContext(dataSource, loadConfig({})) })).data as {
+      const data = (await execute({ schema: await getSchema(), document: query, contextValue: await contextFor(dataSource, loadConfig({})) })).data as {
         dashboard: { outcomes: Array<{ supportingIndicators: Array<{ indicator: { id: string; rag: { status: string; rule: string; target: number | null; explanation: string } } }> }> };
       };
       const rags = new Map(data.dashboard.outcomes.flatMap((o) => o.supportingIndicators).map((r) => [r.indicator.id, r.indicator.rag]));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execute, parse } from 'graphql';
 import { loadConfig } from '../../src/config';
-import { createContext } from '../../src/context';
+import { contextFor } from '../../src/context';
 import { getSchema } from '../../src/schema';
 import { importDashboardFile } from '../../src/import/dashboard.importer';
 import { IndicatorCatalogue, readIndicatorCatalogue } from '../../src/import/indicator-catalogue';
@@ -69,7 +69,7 @@ describe('SQL statements of the full dashboard query', () => {
   after(() => db.close());
 
   async function countFor(slug: string): Promise<{ statements: number; outcomes: number; indicators: number; values: number }> {
-    const context = createContext(db.dataSource, loadConfig({}));
+    const context = await contextFor(db.dataSource, loadConfig({}));
     logger.reset();
     const result = await execute({ schema: await getSchema(), document: FULL_DASHBOARD, variableValues: { slug }, contextValue: context });
     assert.equal(result.errors, undefined, JSON.stringify(result.errors));
@@ -113,7 +113,7 @@ describe('SQL statements of group comparisons', () => {
         members { area { name } value { value lowerCI95 upperCI95 numerator denominator } rank quartile outcome level benchmark { lowerLimit upperLimit } explanation } }
       districtComparison(area: "E10000018", period: "2021-22") { members { area { name } value { value } rank outcome } } } } }`);
     logger.reset();
-    const result = await execute({ schema: await getSchema(), document, contextValue: createContext(db.dataSource, loadConfig({})) });
+    const result = await execute({ schema: await getSchema(), document, contextValue: await contextFor(db.dataSource, loadConfig({})) });
     assert.equal(result.errors, undefined, JSON.stringify(result.errors));
     const nodes = (result.data!.indicators as { nodes: Array<{ countyComparison: { members: unknown[] } }> }).nodes;
     return { statements: logger.statements.length, indicators: nodes.length, members: nodes[0].countyComparison.members.length };

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execute, parse } from 'graphql';
 import { In } from 'typeorm';
 import { loadConfig } from '../../src/config';
-import { createContext } from '../../src/context';
+import { contextFor } from '../../src/context';
 import { getSchema } from '../../src/schema';
 import { AreaPopulation, Observation } from '../../src/entities';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
@@ -36,7 +36,7 @@ describe('judgements on the shipped data', () => {
   after(() => db.close());
 
   async function query<T>(text: string): Promise<T> {
-    const result = await execute({ schema: await getSchema(), document: parse(text), contextValue: createContext(db.dataSource, loadConfig({})) });
+    const result = await execute({ schema: await getSchema(), document: parse(text), contextValue: await contextFor(db.dataSource, loadConfig({})) });
     assert.equal(result.errors, undefined, JSON.stringify(result.errors));
     return result.data as T;
   }
@@ -203,7 +203,7 @@ describe('judgements on the shipped data', () => {
     assert.match(data.indicator.a.explanation, /Charnwood/);
     assert.match(data.indicator.g.benchmark.label, /average/);
     assert.equal(data.indicator.l.benchmark.label, 'average of the areas');
-    const bad = await execute({ schema: await getSchema(), document: parse(`{ indicator(id: "police-uk/vehicle-crime/rate") { compare(area: "${LEICESTERSHIRE}", against: { area: "E07000130", group: "police-uk-peer-counties" }) { outcome } } }`), contextValue: createContext(db.dataSource, loadConfig({})) });
+    const bad = await execute({ schema: await getSchema(), document: parse(`{ indicator(id: "police-uk/vehicle-crime/rate") { compare(area: "${LEICESTERSHIRE}", against: { area: "E07000130", group: "police-uk-peer-counties" }) { outcome } } }`), contextValue: await contextFor(db.dataSource, loadConfig({})) });
     assert.match(bad.errors![0].message, /Argument "against": give exactly one of area, group or areas \(got area and group\)/);
   });
 });

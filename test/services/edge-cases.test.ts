@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execute, ExecutionResult, parse } from 'graphql';
 import { loadConfig } from '../../src/config';
-import { createContext } from '../../src/context';
+import { contextFor } from '../../src/context';
 import { getSchema } from '../../src/schema';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
 
@@ -20,7 +20,7 @@ describe('edge cases of the judgements and derived values', () => {
   after(() => db.close());
 
   async function run(text: string): Promise<ExecutionResult> {
-    return execute({ schema: await getSchema(), document: parse(text), contextValue: createContext(db.dataSource, loadConfig({})) });
+    return execute({ schema: await getSchema(), document: parse(text), contextValue: await contextFor(db.dataSource, loadConfig({})) });
   }
   async function query<T>(text: string): Promise<T> {
     const result = await run(text);
@@ -105,7 +105,7 @@ describe('edge cases of the judgements and derived values', () => {
   });
 
   test('periods out of range in a judgement are bad input, not internal errors', async () => {
-    const result = await execute({ schema: await getSchema(), document: parse('{ indicator(id: "police-uk/all-crime/count") { directionOfTravel(area: "E10000018", period: "Jan 1000") { direction } } }'), contextValue: createContext(db.dataSource, loadConfig({})) });
+    const result = await execute({ schema: await getSchema(), document: parse('{ indicator(id: "police-uk/all-crime/count") { directionOfTravel(area: "E10000018", period: "Jan 1000") { direction } } }'), contextValue: await contextFor(db.dataSource, loadConfig({})) });
     // Executed without the server's error formatting here: the error is a PeriodError, which the server reports as BAD_USER_INPUT (test/e2e).
     assert.match(result.errors![0].message, /a period must lie within the years 1000 to 9999/);
   });

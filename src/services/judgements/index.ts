@@ -1,0 +1,129 @@
+/**
+ * The judgements of one request, each computed at most once: a dashboard row's direction is used
+ * by its own field, its RAG and its outcome's roll-up, and an outcome's roll-up by three fields,
+ * so every result is kept for the rest of the request (and only for it).
+ */
+import { periodFromKey, PeriodType } from '../../analysis/periods';
+import { Indicator, Outcome } from '../../entities';
+import { DashboardRow, dashboardOf, rowsOf } from '../dashboards';
+import { periodArgument } from '../errors';
+import { JudgementScope } from './common';
+import { compare, Comparator, requirePeriod } from './compare';
+import { compareWithGroup } from './county-comparison';
+import { indicatorDirection, rowDirection } from './direction';
+import { compareDistricts } from './district-comparison';
+import { rollUp } from './outcome';
+import { ragFor } from './rag';
+import { indicatorTrend, rowTrend } from './trend';
+import { ComparisonResult, DirectionResult, GroupComparisonResult, OutcomeRollUpResult, RagResult, TrendResult } from './types';
+
+export * from './types';
+export type { Comparator } from './compare';
+
+type Args = Record<string, string | readonly string[] | null | undefined>;
+
+export class Judgements {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly scope: JudgementScope) {}
+
+  private once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let found = this.memo.get(key) as Promise<T> | undefined;
+    if (!found) {
+      found = compute();
+      this.memo.set(key, found);
+    }
+    return found;
+  }
+
+  private static key(kind: string, subject: string, args: Args): string {
+    return `${kind}\u0000${subject}\u0000${JSON.stringify(Object.keys(args).sort().map((k) => [k, args[k] ?? null]))}`;
+  }
+
+  // --- An indicator from the root: defaults depend on the indicator only ---------------------
+
+  direction(indicator: Indicator, args: { area?: string | null; period?: string | null; from?: string | null }): Promise<DirectionResult> {
+    return this.once(Judgements.key('direction', indicator.id, args), () => indicatorDirection(this.scope, indicator, args));
+  }
+
+  trend(indicator: Indicator, args: { area?: string | null; type?: PeriodType | null; to?: string | null }): Promise<TrendResult> {
+    return this.once(Judgements.key('trend', indicator.id, args), () => indicatorTrend(this.scope, indicator, args));
+  }
+
+  rag(indicator: Indicator, args: { area?: string | null; period?: string | null }): Promise<RagResult> {
+    return this.once(Judgements.key('rag', indicator.id, args), async () => {
+      const area = await this.scope.values.resolveArea(indicator, args.area);
+      const period = await this.scope.values.periodOrLatest(indicator, area.code, args.period);
+      return ragFor(this.scope, indicator, area, period, () => this.direction(indicator, { area: args.area, period: args.period }));
+    });
+  }
+
+  compare(indicator: Indicator, args: { area?: string | null; period?: string | null; against: Comparator }): Promise<ComparisonResult> {
+    const key = Judgements.key('compare', indicator.id, { area: args.area, period: args.period, ...prefixed(args.against) });
+    return this.once(key, () => compare(this.scope, indicator, args));
+  }
+
+  districtComparison(indicator: Indicator, args: { area?: string | null; period?: string | null }): Promise<GroupComparisonResult> {
+    return this.once(Judgements.key('districts', indicator.id, args), async () => {
+      const area = await this.scope.values.resolveArea(indicator, args.area);
+      return compareDistricts(this.scope, indicator, area, await requirePeriod(this.scope, indicator, area, args.period));
+    });
+  }
+
+  countyComparison(indicator: Indicator, args: { area?: string | null; period?: string | null; group?: string | null }): Promise<GroupComparisonResult> {
+    return this.once(Judgements.key('group', indicator.id, args), async () => {
+      const area = await this.scope.values.resolveArea(indicator, args.area);
+      return compareWithGroup(this.scope, indicator, area, args.group, await requirePeriod(this.scope, indicator, area, args.period), Boolean(args.period));
+    });
+  }
+
+  // --- A dashboard row: the dashboard's area and periods ------------------------------------
+
+  rowDirection(row: DashboardRow, areaCode = row.areaCode): Promise<DirectionResult> {
+    return this.once(Judgements.key('row-direction', row.id, { areaCode }), () => rowDirection(this.scope, row, areaCode));
+  }
+
+  rowRag(row: DashboardRow, areaCode = row.areaCode): Promise<RagResult> {
+    return this.once(Judgements.key('row-rag', row.id, { areaCode }), async () => {
+      const area = this.scope.values.area(areaCode);
+      const period = row.latestPeriodKey ? periodFromKey(row.latestPeriodKey) : await this.scope.values.latestPeriod(row.indicator, areaCode);
+      return ragFor(this.scope, row.indicator, area, period, () => this.rowDirection(row, areaCode));
+    });
+  }
+
+  rowTrend(row: DashboardRow, type: PeriodType | null): Promise<TrendResult> {
+    return this.once(Judgements.key('row-trend', row.id, { type }), () => rowTrend(this.scope, row, type));
+  }
+
+  /** The County/District Comparison column: the dashboard's area's districts, for the Latest Data period (or `period`). */
+  rowDistrictComparison(row: DashboardRow, period: string | null | undefined): Promise<GroupComparisonResult> {
+    return this.once(Judgements.key('row-districts', row.id, { period }), async () => {
+      const area = this.scope.values.area(row.areaCode);
+      const info = period ? periodArgument('period', period) : row.latestPeriodKey ? periodFromKey(row.latestPeriodKey) : await requirePeriod(this.scope, row.indicator, area, null);
+      return compareDistricts(this.scope, row.indicator, area, info);
+    });
+  }
+
+  rowCountyComparison(row: DashboardRow, args: { period?: string | null; group?: string | null }): Promise<GroupComparisonResult> {
+    return this.once(Judgements.key('row-group', row.id, args), async () => {
+      const area = this.scope.values.area(row.areaCode);
+      const preferred = args.period ? periodArgument('period', args.period) : row.latestPeriodKey ? periodFromKey(row.latestPeriodKey) : await requirePeriod(this.scope, row.indicator, area, null);
+      return compareWithGroup(this.scope, row.indicator, area, args.group, preferred, Boolean(args.period));
+    });
+  }
+
+  // --- An outcome -------------------------------------------------------------------------
+
+  outcome(outcome: Outcome, area: string | null | undefined): Promise<OutcomeRollUpResult> {
+    const dashboard = dashboardOf(this.scope.reference, outcome);
+    const areaCode = area ?? dashboard.areaCode;
+    return this.once(Judgements.key('outcome', outcome.id, { areaCode }), () => rollUp(
+      this.scope, outcome, rowsOf(this.scope.reference, outcome), areaCode, dashboard,
+      { direction: (row, code) => this.rowDirection(row, code), rag: (row, code) => this.rowRag(row, code) },
+    ));
+  }
+}
+
+function prefixed(against: Comparator): Args {
+  return { againstArea: against.area, againstGroup: against.group, againstAreas: against.areas ? [...against.areas] : null };
+}

@@ -1,0 +1,171 @@
+/**
+ * Reference data: what every request reads and few writes change — the geography, populations,
+ * area groups and the catalogue (indicators, dashboards, their outcomes and rows). It is read once
+ * per process for each data version (src/db/data-version.ts) and shared by requests; published and
+ * derived values, assessments and targets are never held here: they are read per request.
+ */
+import { DataSource } from 'typeorm';
+import {
+  Area, AreaGroup, AreaGroupMember, AreaLink, AreaPopulation, Dashboard, Indicator, Outcome, OutcomeIndicator,
+} from '../entities';
+import { GeographyIndex } from './geography';
+import { sumPopulations } from './populations';
+
+export class ReferenceData {
+  readonly indicators: ReadonlyMap<string, Indicator>;
+  readonly dashboards: readonly Dashboard[];
+  private readonly dashboardBySlug: ReadonlyMap<string, Dashboard>;
+  private readonly outcomesBySlug = new Map<string, Outcome[]>();
+  private readonly outcomeById: ReadonlyMap<string, Outcome>;
+  private readonly rowsByOutcome = new Map<string, OutcomeIndicator[]>();
+  private readonly homeAreas = new Map<string, string>();
+  readonly groups: readonly AreaGroup[];
+  private readonly groupById: ReadonlyMap<string, AreaGroup>;
+  private readonly membersByGroup = new Map<string, AreaGroupMember[]>();
+  /** area code → year → the published estimate. */
+  private readonly estimates = new Map<string, Map<number, number>>();
+  private readonly summedPopulations = new Map<string, Map<number, number | null>>();
+
+  constructor(
+    readonly version: number,
+    readonly geography: GeographyIndex,
+    data: {
+      indicators: Indicator[]; dashboards: Dashboard[]; outcomes: Outcome[]; rows: OutcomeIndicator[];
+      groups: AreaGroup[]; members: AreaGroupMember[]; populations: AreaPopulation[];
+    },
+  ) {
+    this.indicators = new Map(data.indicators.map((i) => [i.id, i]));
+    this.dashboards = [...data.dashboards].sort((a, b) => a.slug.localeCompare(b.slug));
+    this.dashboardBySlug = new Map(this.dashboards.map((d) => [d.slug, d]));
+    this.outcomeById = new Map(data.outcomes.map((o) => [o.id, o]));
+    for (const outcome of [...data.outcomes].sort((a, b) => a.position - b.position)) push(this.outcomesBySlug, outcome.dashboardSlug, outcome);
+    for (const row of [...data.rows].sort((a, b) => a.position - b.position)) push(this.rowsByOutcome, row.outcomeId, row);
+    // An indicator's home area: the area of the first dashboard (by slug) that shows it.
+    for (const dashboard of this.dashboards) {
+      for (const outcome of this.outcomesOf(dashboard.slug)) {
+        for (const row of this.rowsOf(outcome.id)) if (!this.homeAreas.has(row.indicatorId)) this.homeAreas.set(row.indicatorId, dashboard.areaCode);
+      }
+    }
+    this.groups = [...data.groups].sort((a, b) => a.name.localeCompare(b.name));
+    this.groupById = new Map(this.groups.map((g) => [g.id, g]));
+    for (const member of [...data.members].sort((a, b) => a.position - b.position)) {
+      const area = geography.get(member.areaCode);
+      if (area) push(this.membersByGroup, member.groupId, Object.assign(member, { area }));
+    }
+    for (const row of data.populations) {
+      let byYear = this.estimates.get(row.areaCode);
+      if (!byYear) this.estimates.set(row.areaCode, (byYear = new Map()));
+      byYear.set(row.year, row.population);
+    }
+  }
+
+  indicator(id: string): Indicator | null {
+    return this.indicators.get(id) ?? null;
+  }
+
+  dashboard(slug: string): Dashboard | null {
+    return this.dashboardBySlug.get(slug) ?? null;
+  }
+
+  outcome(id: string): Outcome | null {
+    return this.outcomeById.get(id) ?? null;
+  }
+
+  outcomesOf(slug: string): readonly Outcome[] {
+    return this.outcomesBySlug.get(slug) ?? [];
+  }
+
+  /** An outcome's rows (supporting indicators) in the order printed. */
+  rowsOf(outcomeId: string): readonly OutcomeIndicator[] {
+    return this.rowsByOutcome.get(outcomeId) ?? [];
+  }
+
+  /** The area of the dashboard that publishes the indicator, where one does. */
+  homeArea(indicatorId: string): string | null {
+    return this.homeAreas.get(indicatorId) ?? null;
+  }
+
+  group(id: string): AreaGroup | null {
+    return this.groupById.get(id) ?? null;
+  }
+
+  /** Every member, past and present, in the group's order, with its area. */
+  members(groupId: string): readonly AreaGroupMember[] {
+    return this.membersByGroup.get(groupId) ?? [];
+  }
+
+  /** Years with a published estimate or a whole sum of districts' estimates, for an area. */
+  populationYears(code: string): number[] {
+    const years = new Set(this.estimates.get(code)?.keys() ?? []);
+    for (const la of this.geography.localAuthorities(code)) for (const year of this.estimates.get(la)?.keys() ?? []) years.add(year);
+    return [...years].filter((year) => this.population(code, year) !== null).sort((a, b) => a - b);
+  }
+
+  /**
+   * Population of an area in a year: the published estimate, else the sum of the estimates of the
+   * districts and unitary authorities that make it up, when every one has one; null otherwise.
+   */
+  population(code: string, year: number): number | null {
+    const own = this.estimates.get(code)?.get(year);
+    if (own !== undefined) return own;
+    return this.summedPopulation(code, year)?.population ?? null;
+  }
+
+  /** Whether the ONS publishes an estimate of the area itself in a year (not a sum of its districts'). */
+  hasEstimate(code: string, year: number): boolean {
+    return this.estimates.get(code)?.has(year) ?? false;
+  }
+
+  /** Whether the area's population in a year is a sum of its districts' (for notes), with the total. */
+  summedPopulation(code: string, year: number): { population: number } | null {
+    let byYear = this.summedPopulations.get(code);
+    if (!byYear) this.summedPopulations.set(code, (byYear = new Map()));
+    if (!byYear.has(year)) {
+      const parts = this.geography.localAuthorities(code).filter((part) => part !== code);
+      byYear.set(year, parts.length === 0 ? null : sumPopulations(parts, year, (part) => this.estimates.get(part)?.get(year)));
+    }
+    const total = byYear.get(year)!;
+    return total === null ? null : { population: total };
+  }
+
+  static async load(dataSource: DataSource, version: number): Promise<ReferenceData> {
+    const [areas, links, indicators, dashboards, outcomes, rows, groups, members, populations] = await Promise.all([
+      dataSource.getRepository(Area).find(),
+      dataSource.getRepository(AreaLink).find(),
+      dataSource.getRepository(Indicator).find(),
+      dataSource.getRepository(Dashboard).find(),
+      dataSource.getRepository(Outcome).find(),
+      dataSource.getRepository(OutcomeIndicator).find(),
+      dataSource.getRepository(AreaGroup).find(),
+      dataSource.getRepository(AreaGroupMember).find(),
+      dataSource.getRepository(AreaPopulation).find(),
+    ]);
+    return new ReferenceData(version, new GeographyIndex(areas, links), { indicators, dashboards, outcomes, rows, groups, members, populations });
+  }
+}
+
+/** The reference data of the newest version asked for, loaded once and shared by the requests that ask for it. */
+export class ReferenceDataCache {
+  private latest: { version: number; data: Promise<ReferenceData> } | null = null;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  get(version: number): Promise<ReferenceData> {
+    if (!this.latest || this.latest.version !== version) {
+      const data = ReferenceData.load(this.dataSource, version);
+      const entry = { version, data };
+      this.latest = entry;
+      // A failed load is not kept: the next request tries again.
+      data.catch(() => {
+        if (this.latest === entry) this.latest = null;
+      });
+    }
+    return this.latest.data;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
