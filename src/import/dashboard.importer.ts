@@ -148,7 +148,7 @@ export async function writeDashboard(manager: EntityManager, table: ParsedDashbo
     assessments.push(Object.assign(new OutcomeAssessment(), {
       outcomeId,
       periodKey: table.period.key,
-      rag: parsed.rag as Rag,
+      rag: parsed.rag as Rag | null,
       progress: parsed.progress as Rag | null,
       direction: parsed.direction as Direction | null,
       arrow: parsed.arrow,
