@@ -11,7 +11,12 @@ export async function readDataVersion(db: DataSource | EntityManager): Promise<n
   return rows.length === 0 ? 0 : Number(rows[0].version);
 }
 
-/** Increases the version in the caller's transaction. Call it once in every transaction that writes data. */
+/**
+ * Increases the version in the caller's transaction; every transaction that writes data calls it.
+ * The writers in src/import (writeDashboard, writeAreas, ...) each call it once themselves, so
+ * whoever opens the transaction cannot forget it; a transaction with two writers (the seed's)
+ * increases it by two, which is harmless: the version is only ever compared for equality.
+ */
 export async function bumpDataVersion(manager: EntityManager): Promise<void> {
   await manager.query('UPDATE data_version SET version = version + 1 WHERE id = 1');
 }

@@ -85,9 +85,9 @@ export class OutcomeAssessment {
   @PrimaryColumn({ name: 'period_key', type: 'varchar', length: 15 })
   periodKey!: string;
 
-  @Column({ type: 'varchar', length: 10 })
-  @Field((_type) => Rag, { description: 'The Overall Progress RAG as published; GREY where none was.' })
-  rag!: Rag;
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  @Field((_type) => Rag, { nullable: true, description: 'The Overall Progress RAG as published; null when none was (GREY is a published rating).' })
+  rag!: Rag | null;
 
   @Column({ type: 'varchar', length: 10, nullable: true })
   @Field((_type) => Rag, { nullable: true, description: 'The Progress column\'s RAG as published.' })

@@ -3,6 +3,7 @@
  * themselves derived from ONS lookups by scripts/build-seeds.ts.
  */
 import { DataSource, EntityManager } from 'typeorm';
+import { bumpDataVersion } from '../db/data-version';
 import { Area, AreaGroup, AreaGroupMember, AreaLink, AreaPopulation, AreaType } from '../entities';
 import { CsvRow, readCsvTable } from './csv-table';
 import { ChangeCounts, emptyCounts, upsertRows } from './upsert';
@@ -123,6 +124,7 @@ export function readAreaGroups(file: string): AreaGroupsInput {
 
 /** Replaces the members of each group in the input (a group's file is its whole membership). */
 export async function writeAreaGroups(manager: EntityManager, input: AreaGroupsInput): Promise<{ groups: ChangeCounts; members: ChangeCounts }> {
+  await bumpDataVersion(manager);
   const known = new Set((await manager.find(Area, { select: { code: true } })).map((a) => a.code));
   const unknown = input.members.find((member) => !known.has(member.areaCode));
   if (unknown) throw new Error(`group ${unknown.groupId} names ${unknown.areaCode}, which is not a known area`);
@@ -142,6 +144,7 @@ export async function writeAreaGroups(manager: EntityManager, input: AreaGroupsI
 }
 
 export async function writeAreas(manager: EntityManager, areas: Area[], populations: AreaPopulation[], links: AreaLink[] = []): Promise<AreasReport> {
+  await bumpDataVersion(manager);
   const known = new Set([...areas.map((area) => area.code), ...(await manager.find(Area, { select: { code: true } })).map((a) => a.code)]);
   for (const link of links) {
     if (!known.has(link.areaCode) || !known.has(link.parentCode)) {

@@ -42,7 +42,8 @@ export interface ParsedOutcome {
   readonly title: string;
   /** "This will mean ..." where the row gives one. */
   readonly benefit: string | null;
-  readonly rag: PublishedRag;
+  /** null when the cell is empty: nothing was published (GREY is a published rating, a cell that says Grey). */
+  readonly rag: PublishedRag | null;
   readonly progress: PublishedRag | null;
   readonly arrow: string | null;
   readonly direction: PublishedDirection | null;
@@ -182,13 +183,11 @@ class TableReader {
     }
   }
 
-  rag(cell: Cell, required: boolean, column: string): PublishedRag | null {
+  /** An empty cell is null: nothing published. `expected` columns say so in a warning. */
+  rag(cell: Cell, expected: boolean, column: string): PublishedRag | null {
     const text = this.plainText(cell);
     if (text === '') {
-      if (required) {
-        this.warn(cell.line, cell.column, `no ${column} is published for this outcome; it is stored as GREY (not rated)`);
-        return 'GREY';
-      }
+      if (expected) this.warn(cell.line, cell.column, `no ${column} is published for this outcome; it is stored as null (not published, which is not GREY)`);
       return null;
     }
     const rag = RAG_WORDS[text.toLowerCase()];
@@ -474,7 +473,7 @@ function readOutcome(
     location,
     title,
     benefit,
-    rag: reader.rag(cellOf(cells, 'rag'), true, 'Overall Progress RAG')!,
+    rag: reader.rag(cellOf(cells, 'rag'), true, 'Overall Progress RAG'),
     progress: reader.rag(cellOf(cells, 'progress'), false, 'Progress'),
     arrow,
     direction,

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { DataSource, EntityManager, In, Like, Not } from 'typeorm';
 import { PeriodInfo } from '../analysis/periods';
 import { formatValue } from '../analysis/format';
+import { bumpDataVersion } from '../db/data-version';
 import {
   Area, Dashboard, Direction, Indicator, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period, Rag, ValueType,
 } from '../entities';
@@ -64,6 +65,7 @@ interface PlannedObservation {
 }
 
 export async function writeDashboard(manager: EntityManager, table: ParsedDashboardTable, options: DashboardImportOptions): Promise<DashboardImportReport> {
+  await bumpDataVersion(manager);
   const warnings: ImportWarning[] = [...table.warnings];
   const file = basename(table.file);
   const slug = options.slug ?? dashboardSlug(table.title, table.period);
@@ -148,7 +150,7 @@ export async function writeDashboard(manager: EntityManager, table: ParsedDashbo
     assessments.push(Object.assign(new OutcomeAssessment(), {
       outcomeId,
       periodKey: table.period.key,
-      rag: parsed.rag as Rag,
+      rag: parsed.rag as Rag | null,
       progress: parsed.progress as Rag | null,
       direction: parsed.direction as Direction | null,
       arrow: parsed.arrow,

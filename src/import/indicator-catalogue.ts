@@ -2,9 +2,12 @@
  * The indicator catalogue: what a dashboard table does not say about its indicators (value
  * type, unit, polarity and why, decimals), keyed by the name as printed.
  */
+import { EntityManager } from 'typeorm';
+import { bumpDataVersion } from '../db/data-version';
 import { Indicator, Polarity, ValueType } from '../entities';
 import { readCsvTable } from './csv-table';
 import { ImportError } from './import-error';
+import { ChangeCounts, upsertRows } from './upsert';
 
 export interface CatalogueEntry {
   readonly id: string;
@@ -86,4 +89,16 @@ export function indicatorFromEntry(entry: CatalogueEntry): Indicator {
     baseIndicatorId: null,
     publisher: null,
   });
+}
+
+/**
+ * Inserts the indicators that are new and updates those that differ, in the caller's transaction.
+ * Unlike the other writers it moves the data version only when something changed: the police.uk
+ * importer writes its indicators before every run, and an unchanged catalogue (followed, say, by a
+ * file that fails) has changed nothing a cache holds.
+ */
+export async function writeIndicators(manager: EntityManager, indicators: readonly Indicator[]): Promise<ChangeCounts> {
+  const counts = await upsertRows(manager, Indicator, indicators);
+  if (counts.created + counts.updated > 0) await bumpDataVersion(manager);
+  return counts;
 }

@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { EntityManager, In } from 'typeorm';
+import { bumpDataVersion } from '../db/data-version';
 import { ALL_AREAS, Area, Indicator, Polarity, RagRuleRow } from '../entities';
 import { readCsvTable } from './csv-table';
 import { ChangeCounts, upsertRows } from './upsert';
@@ -37,6 +38,7 @@ export function readRagRules(file: string): RagRuleRow[] {
 }
 
 export async function writeRagRules(manager: EntityManager, rules: RagRuleRow[]): Promise<ChangeCounts> {
+  await bumpDataVersion(manager);
   const indicatorIds = [...new Set(rules.map((r) => r.indicatorId))];
   const indicators = new Map((await manager.findBy(Indicator, { id: In(indicatorIds) })).map((i) => [i.id, i]));
   const areas = new Set((await manager.findBy(Area, { code: In(rules.map((r) => r.scope).filter((s) => s !== ALL_AREAS)) })).map((a) => a.code));

@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { formatNumber } from '../analysis/format';
 import { parsePeriod, PeriodError, PeriodInfo } from '../analysis/periods';
+import { bumpDataVersion } from '../db/data-version';
 import { Area, Indicator, Observation, Period, ValueType } from '../entities';
 import { CsvRow, CsvTable, readCsvTable } from './csv-table';
 import { formatLocation, ImportError, ImportWarning } from './import-error';
@@ -325,6 +326,7 @@ function describeValue(value: number | null): string {
 
 /** Writes checked values in the caller's transaction; reports what changed and what it replaced. */
 export async function writeTidyCsv(manager: EntityManager, table: CsvTable, values: readonly TidyCsvValue[]): Promise<TidyCsvImportReport> {
+  await bumpDataVersion(manager);
   const file = basename(table.file);
   const warnings: ImportWarning[] = unreadColumns(table);
   if (values.length === 0) warnings.push({ location: { file: table.file, line: 1 }, message: 'the file has a header but no rows; nothing to import' });

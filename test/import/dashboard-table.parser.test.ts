@@ -93,9 +93,52 @@ describe('parseDashboardTable on the 2014/15 Q2 dashboard', () => {
     assert.equal(table.warnings.length, 2);
   });
 
+  test('every outcome of the shipped table publishes its Overall Progress RAG: none is null, none GREY', () => {
+    assert.deepEqual(table.outcomes.map((o) => o.rag), ['GREEN', 'GREEN', 'AMBER', 'GREEN']);
+    assert.ok(!table.warnings.some((w) => /Overall Progress RAG/.test(w.message)), 'no warning about a missing RAG');
+  });
+
   test('reads CRLF line endings and a byte-order mark the same', () => {
     const crlf = parse('\uFEFF' + SOURCE.replace(/\n/g, '\r\n'));
     assert.deepEqual(crlf.outcomes.map((o) => o.indicators.map((i) => i.latest?.printed)), table.outcomes.map((o) => o.indicators.map((i) => i.latest?.printed)));
+  });
+});
+
+describe('parseDashboardTable on a RAG that is not published', () => {
+  const lines = SOURCE.split('\n');
+  /** The first outcome's row (line 6) with its Overall Progress RAG cell (the second) replaced. */
+  const withRag = (cell: string): string => {
+    const cells = lines[5].split('\t');
+    cells[1] = cell;
+    return lines.map((l, i) => (i === 5 ? cells.join('\t') : l)).join('\n');
+  };
+
+  test('an empty cell is null, not GREY, with a warning that names the cell', () => {
+    const table = parse(withRag(''));
+    assert.equal(table.outcomes[0].rag, null);
+    assert.equal(table.outcomes[0].progress, 'GREEN', 'the Progress column is read as before');
+    const warning = table.warnings.find((w) => /Overall Progress RAG/.test(w.message));
+    assert.ok(warning, 'the missing RAG is a warning');
+    assert.equal(warning.location.line, 6);
+    assert.equal(warning.location.column, lines[5].indexOf('\t') + 2);
+    assert.equal(warning.message, 'no Overall Progress RAG is published for this outcome; it is stored as null (not published, which is not GREY)');
+  });
+
+  test('a cell that says Grey is the published rating GREY, without a warning', () => {
+    for (const cell of ['Grey', '<b>Gray</b>']) {
+      const table = parse(withRag(cell));
+      assert.equal(table.outcomes[0].rag, 'GREY', cell);
+      assert.ok(!table.warnings.some((w) => /Overall Progress RAG/.test(w.message)), cell);
+    }
+  });
+
+  test('an empty Progress cell is null without a warning', () => {
+    const cells = lines[5].split('\t');
+    cells[7] = '';
+    const table = parse(lines.map((l, i) => (i === 5 ? cells.join('\t') : l)).join('\n'));
+    assert.equal(table.outcomes[0].progress, null);
+    assert.equal(table.outcomes[0].rag, 'GREEN');
+    assert.equal(table.warnings.length, 2, 'only the two warnings of the shipped table');
   });
 });
 

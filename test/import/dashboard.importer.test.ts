@@ -47,6 +47,29 @@ describe('importDashboardFile', () => {
     assert.match(repeat.source!, /^safer-communities-dashboard-2014-15-q2\.txt:8:\d+$/);
   });
 
+  test('the seeded assessments are the RAGs the table publishes; one it does not publish is stored as null, not GREY', async () => {
+    const assessments = db.dataSource.getRepository(OutcomeAssessment);
+    const stored = await assessments.find({ order: { outcomeId: 'ASC' } });
+    assert.deepEqual(stored.map((a) => [a.outcomeId.replace(/^.*\//, ''), a.periodKey, a.rag, a.progress, a.arrow]), [
+      ['1', '2014-07/2014-09', 'GREEN', 'GREEN', '↑'],
+      ['2', '2014-07/2014-09', 'GREEN', 'GREEN', '↑'],
+      ['3', '2014-07/2014-09', 'AMBER', 'AMBER', '↓'],
+      ['4', '2014-07/2014-09', 'GREEN', 'GREEN', '↑'],
+    ]);
+
+    // Same file name, so only the assessment differs.
+    const file = join(mkdtempSync(join(scratch, 'no-rag-')), 'safer-communities-dashboard-2014-15-q2.txt');
+    writeFileSync(file, source.replace('Ongoing reductions in crime\t<b>G</b>\t', 'Ongoing reductions in crime\t\t'));
+    const report = await importDashboardFile(db.dataSource, file, { catalogue, areaCode: 'E10000018' });
+    assert.deepEqual(report.changes.assessments, { created: 0, updated: 1, unchanged: 3, removed: 0 });
+    assert.ok(report.warnings.some((w) => w.location.line === 6 && /no Overall Progress RAG is published .*stored as null/.test(w.message)));
+    const first = { outcomeId: 'safer-communities-2014-15-q2/outcomes/1' };
+    assert.equal((await assessments.findOneByOrFail(first)).rag, null);
+
+    await importDashboardFile(db.dataSource, DASHBOARD_FILE, { catalogue, areaCode: 'E10000018' });
+    assert.equal((await assessments.findOneByOrFail(first)).rag, 'GREEN');
+  });
+
   test('importing again changes nothing, and the report says so', async () => {
     const before = await snapshot(db.dataSource);
     const report = await importDashboardFile(db.dataSource, DASHBOARD_FILE, { catalogue, areaCode: 'E10000018' });

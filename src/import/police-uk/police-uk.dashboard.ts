@@ -7,6 +7,7 @@
  */
 import { EntityManager, In } from 'typeorm';
 import { periodFromKey, periodFromMonths, PeriodInfo } from '../../analysis/periods';
+import { bumpDataVersion } from '../../db/data-version';
 import { Area, Dashboard, Observation, Outcome, OutcomeIndicator, Period } from '../../entities';
 import { emptyCounts, upsertRows } from '../upsert';
 import { countIndicatorId, rateIndicatorId, ALL_CRIME, ASB } from './crime-types';
@@ -64,6 +65,7 @@ async function latestCompleteYearEnd(manager: EntityManager, districts: string[]
 
 /** Writes (or rewrites) the dashboard; returns its latest period, or null when the county has too little data. */
 export async function writePoliceUkDashboard(manager: EntityManager): Promise<PeriodInfo | null> {
+  await bumpDataVersion(manager);
   const districts = (await manager.findBy(Area, { parentCode: COUNTY })).map((area) => area.code);
   const last = await latestCompleteYearEnd(manager, districts);
   if (last === null) return null;

@@ -13,10 +13,12 @@ import { basename, join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { periodFromKey } from '../../analysis/periods';
+import { bumpDataVersion } from '../../db/data-version';
 import { Area, AreaLink, AreaType, Indicator, Observation, Period, PoliceUkCount, PoliceUkFile } from '../../entities';
 import { ImportError } from '../import-error';
 import { readLsoaLookup } from '../lsoa-lookup';
 import { chunks, upsertRows } from '../upsert';
+import { writeIndicators } from '../indicator-catalogue';
 import { ALL_CRIME, ASB, allPoliceUkIndicators, countIndicatorId, CRIME_TYPES, policeUkIndicators } from './crime-types';
 import { forceSlug } from './forces';
 import { streetFiles } from './sources';
@@ -88,7 +90,7 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
   const lookup = readLsoaLookup(options.lookupFile ?? DEFAULT_LOOKUP);
   const geography = await loadForceGeography(dataSource.manager);
   const knownDistricts = new Set((await dataSource.getRepository(Area).find({ select: { code: true }, where: { type: In([AreaType.DISTRICT, AreaType.UNITARY_AUTHORITY]) } })).map((a) => a.code));
-  await dataSource.transaction((manager) => upsertRows(manager, Indicator, allPoliceUkIndicators()));
+  await dataSource.transaction((manager) => writeIndicators(manager, allPoliceUkIndicators()));
 
   const summary: PoliceUkSummary = {
     files: 0, months: 0, rows: 0, mapped: 0, withoutLsoa: 0, unknownLsoa: 0, outsideForce: 0, unmapped: 0, districts: 0, seconds: 0, skipped: [], warnings: [],
@@ -153,6 +155,7 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
 
 /** Replaces one force's month in the ledger, then recomputes the monthly counts of the districts it touches. */
 export async function writeForceMonth(manager: EntityManager, file: PoliceUkFile, counts: Map<string, Map<string, number>>, geography: ForceGeography): Promise<void> {
+  await bumpDataVersion(manager);
   const previous = await manager.findBy(PoliceUkCount, { force: file.force, month: file.month });
   await manager.delete(PoliceUkCount, { force: file.force, month: file.month });
   const rows: PoliceUkCount[] = [];

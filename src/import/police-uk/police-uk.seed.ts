@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { bumpDataVersion } from '../../db/data-version';
 import { Indicator, PoliceUkCount, PoliceUkFile } from '../../entities';
 import { csvLine, readCsvTable } from '../csv-table';
 import { chunks, upsertRows } from '../upsert';
@@ -48,6 +49,7 @@ export async function loadPoliceUkLedger(dataSource: DataSource, folder: string)
     count: countsTable.integer(row, 'count', 0),
   }));
   return dataSource.transaction(async (manager) => {
+    await bumpDataVersion(manager);
     await upsertRows(manager, Indicator, allPoliceUkIndicators());
     const geography = await loadForceGeography(manager);
     const wanted = new Set(newFiles.map((f) => `${f.force}|${f.month}`));
