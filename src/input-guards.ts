@@ -7,7 +7,6 @@ import { GraphQLError, GraphQLFormattedError, Kind, visit } from 'graphql';
 import { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PeriodError } from './analysis/periods';
-import { BadArgument } from './services/errors';
 
 export function rejectNulCharactersPlugin(): ApolloServerPlugin {
   return {
@@ -29,12 +28,9 @@ export function rejectNulCharactersPlugin(): ApolloServerPlugin {
   };
 }
 
-/** Domain errors from the services get their GraphQL codes here, the one place that knows both. */
+/** A period error escaping the analysis is the caller's bad input (services' BadArgument carries its own code). */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof BadArgument) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', argument: original.argument } };
-  }
   if (original instanceof PeriodError) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
   }

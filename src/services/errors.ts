@@ -1,14 +1,20 @@
 /**
- * Domain errors. Services throw these; the GraphQL layer maps them to error codes in one place
- * (src/input-guards.ts formatError), so no service knows about GraphQL.
+ * Domain errors. Services throw these and know nothing of GraphQL; the code each carries is
+ * reported as the GraphQL error's code.
  */
 import { parsePeriod, PeriodError, PeriodInfo } from '../analysis/periods';
 
-/** A bad argument: names the argument and says what would be right. Reported as BAD_USER_INPUT. */
+/**
+ * A bad argument: names the argument and says what would be right. Its `extensions` (code
+ * BAD_USER_INPUT and the argument) are what any GraphQL executor copies into the error it reports.
+ */
 export class BadArgument extends Error {
+  readonly extensions: { readonly code: 'BAD_USER_INPUT'; readonly argument: string };
+
   constructor(readonly argument: string, detail: string) {
     super(`Argument "${argument}": ${detail}`);
     this.name = 'BadArgument';
+    this.extensions = { code: 'BAD_USER_INPUT', argument };
   }
 }
 

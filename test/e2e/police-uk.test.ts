@@ -94,12 +94,12 @@ describe('police.uk values out of the box', () => {
     const { data, errors } = (await response.json()) as { data: import('../../schema/generated/operations').CountyComparisonQuery; errors?: unknown };
     assert.equal(errors, undefined, JSON.stringify(errors));
     const indicator = data.indicator!;
-    assert.equal(indicator.districtComparison.members.length, 7);
-    assert.deepEqual(indicator.districtComparison.members.map((m) => m.rank), [1, 2, 3, 4, 5, 6, 7]);
-    assert.equal(indicator.countyComparison.members.length, 9);
-    assert.equal(indicator.countyComparison.benchmark.group?.id, 'police-uk-peer-counties');
-    assert.ok(indicator.countyComparison.subject!.rank! >= 1);
-    assert.match(indicator.recentTrend.label, /^(Increasing|Decreasing|No significant change|Cannot be calculated)/);
+    assert.equal(indicator.districtComparison!.members.length, 7);
+    assert.deepEqual(indicator.districtComparison!.members.map((m) => m.rank), [1, 2, 3, 4, 5, 6, 7]);
+    assert.equal(indicator.countyComparison!.members.length, 9);
+    assert.equal(indicator.countyComparison!.benchmark.group?.id, 'police-uk-peer-counties');
+    assert.ok(indicator.countyComparison!.subject!.rank! >= 1);
+    assert.match(indicator.recentTrend!.label, /^(Increasing|Decreasing|No significant change|Cannot be calculated)/);
   });
 
   test('typed OutcomeJudgements: computed beside published', async () => {
@@ -109,6 +109,6 @@ describe('police.uk values out of the box', () => {
     assert.equal(errors, undefined, JSON.stringify(errors));
     const outcomes = data.dashboard!.outcomes;
     assert.deepEqual(outcomes.map((o) => o.agreesWithReported), [true, true, false, true]);
-    assert.ok(outcomes.every((o) => o.directionOfTravel.explanation.length > 20 && o.rag.explanation.length > 20));
+    assert.ok(outcomes.every((o) => o.directionOfTravel!.explanation.length > 20 && o.rag!.explanation.length > 20));
   });
 });

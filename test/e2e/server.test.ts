@@ -93,14 +93,15 @@ describe('the server over HTTP', () => {
     assert.match(data!.indicator!.series[0].source!, /^safer-communities-dashboard-2014-15-q2\.txt:6:\d+$/);
   });
 
-  test('PartnerLatestValues returns names and latest values only', async () => {
+  test('PartnerLatestValues returns names and the Latest Data values only', async () => {
     const { data, errors } = await send(server, PartnerLatestValuesDocument, { slug: SLUG });
     assert.equal(errors, undefined);
-    const indicators = data!.dashboard!.outcomes.flatMap((o) => o.indicators);
-    assert.equal(indicators.length, 12);
-    assert.deepEqual(indicators[0], { name: 'Total Crime rate (per 1,000 population)', value: { formatted: '45.91', periodLabel: '12 months to Sept 2014' } });
-    // The burglary rate has no latest value on the table: its latest value with data is the previous year's.
-    assert.deepEqual(indicators[1].value, { formatted: '3.44', periodLabel: '2013-14' });
+    const rows = data!.dashboard!.outcomes.flatMap((o) => o.supportingIndicators);
+    assert.equal(rows.length, 12);
+    assert.deepEqual(rows[0].indicator.name, 'Total Crime rate (per 1,000 population)');
+    assert.deepEqual(rows[0].latestValue, { id: 'safer-communities/total-crime-rate/E10000018/2013-10/2014-09', formatted: '45.91', periodLabel: '12 months to Sept 2014' });
+    // The burglary rate has no Latest Data value on the table: none is made up.
+    assert.equal(rows[1].latestValue, null);
   });
 
   test('a bad argument is an error that names it', async () => {

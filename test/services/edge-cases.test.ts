@@ -54,14 +54,21 @@ describe('edge cases of the judgements and derived values', () => {
     assert.deepEqual(csp.areas.map((a) => a.code).sort(), ['E07000200', 'E07000203', 'E07000245'], 'areas(parent:) follows the CSP hierarchy too');
   });
 
-  test('through a dashboard, another area is judged on the dashboard\'s periods', async () => {
-    type D = { dashboard: { outcomes: Array<{ supportingIndicators: Array<{ indicator: { directionOfTravel: { from: { period: { key: string } }; to: { period: { key: string } } } } }>; rag: { status: string } }> } };
+  test('a dashboard row is judged on the dashboard\'s periods; the same indicator from the root on its own defaults, whatever path reached it', async () => {
+    type Row = { directionOfTravel: { from: { period: { key: string } }; to: { period: { key: string } } }; indicator: { directionOfTravel: { from: { period: { key: string } }; to: { period: { key: string } } } } };
+    type D = { dashboard: { outcomes: Array<{ supportingIndicators: Row[]; rag: { status: string } }> } };
     const data = await query<D>(`{ dashboard(slug: "crime-in-leicestershire-police-uk") { outcomes {
       rag(area: "E07000130") { status }
-      supportingIndicators { indicator { directionOfTravel(area: "E07000130") { from { period { key } } to { period { key } } } } } } } }`);
-    const first = data.dashboard.outcomes[0].supportingIndicators[0].indicator.directionOfTravel;
-    assert.equal(first.to.period.key, '2021-11/2022-10');
-    assert.equal(first.from.period.key, '2020-11/2021-10');
+      supportingIndicators {
+        directionOfTravel { from { period { key } } to { period { key } } }
+        indicator { directionOfTravel(area: "E07000130") { from { period { key } } to { period { key } } } } } } } }`);
+    const first = data.dashboard.outcomes[0].supportingIndicators[0];
+    assert.equal(first.directionOfTravel.to.period.key, '2021-11/2022-10');
+    assert.equal(first.directionOfTravel.from.period.key, '2020-11/2021-10');
+    // From the root (and through the dashboard, the same field answers the same): the latest month against a year earlier.
+    assert.equal(first.indicator.directionOfTravel.to.period.key, '2022-10/2022-10');
+    assert.equal(first.indicator.directionOfTravel.from.period.key, '2021-10/2021-10');
+    assert.ok(['RED', 'AMBER', 'GREEN', 'GREY'].includes(data.dashboard.outcomes[0].rag.status));
   });
 
   test('compare with nothing to compare with: an error, or NOT_COMPARED with the reason', async () => {
@@ -96,7 +103,10 @@ describe('edge cases of the judgements and derived values', () => {
   test('bad periods are errors naming the argument', async () => {
     await badInput('{ indicator(id: "police-uk/burglary/rate") { directionOfTravel(area: "E10000018", period: "2020-21", from: "2021-22") { direction } } }', /Argument "from": 2021-22 comes after 2020-21/);
     await badInput('{ period(key: "0999-04/1000-03") { label } }', /Argument "key": a period must lie within the years 1000 to 9999/);
-    await badInput('{ indicator(id: "police-uk/burglary/rate") { value { value } } }', /Argument "area": "police-uk\/burglary\/rate" is derived for any district/);
+    // A count that no dashboard publishes has no home area; the rate the police.uk dashboard shows has Leicestershire.
+    await badInput('{ indicator(id: "police-uk/burglary/count") { value { value } } }', /Argument "area": "police-uk\/burglary\/count" is derived for any district/);
+    const home = await query<{ indicator: { value: { id: string } } }>('{ indicator(id: "police-uk/burglary/rate") { value { id } } }');
+    assert.equal(home.indicator.value.id, 'police-uk/burglary/rate/E10000018/2022-10/2022-10');
     const long = await query<{ indicator: { value: { value: number | null; note: string } } }>('{ indicator(id: "police-uk/burglary/count") { value(area: "E92000001", period: "2000-01/3999-12") { value note } } }');
     assert.equal(long.indicator.value.value, null);
     assert.match(long.indicator.value.note, /spans 24000 months; derived values cover at most 240/);
@@ -135,10 +145,13 @@ describe('edge cases of the judgements and derived values', () => {
     assert.equal(data.indicator.latest.period.key, '2021-03/2021-03');
   });
 
-  test('through the police.uk dashboard, an indicator\'s value is the Latest Data value', async () => {
-    type R = { dashboard: { outcomes: Array<{ supportingIndicators: Array<{ latestValue: { value: number }; indicator: { value: { value: number } } }> }> } };
-    const data = await query<R>('{ dashboard(slug: "crime-in-leicestershire-police-uk") { outcomes { supportingIndicators { latestValue { value } indicator { value { value } } } } } }');
-    for (const row of data.dashboard.outcomes.flatMap((o) => o.supportingIndicators)) assert.equal(row.indicator.value.value, row.latestValue.value);
+  test('through the police.uk dashboard, the row\'s Latest Data value is the dashboard\'s 12 months; the indicator\'s own value is its latest month', async () => {
+    type R = { dashboard: { outcomes: Array<{ supportingIndicators: Array<{ latestValue: { period: { key: string } }; indicator: { value: { period: { key: string } } } }> }> } };
+    const data = await query<R>('{ dashboard(slug: "crime-in-leicestershire-police-uk") { outcomes { supportingIndicators { latestValue { period { key } } indicator { value { period { key } } } } } } }');
+    for (const row of data.dashboard.outcomes.flatMap((o) => o.supportingIndicators)) {
+      assert.equal(row.latestValue.period.key, '2021-11/2022-10');
+      assert.equal(row.indicator.value.period.key, '2022-10/2022-10');
+    }
   });
 
   test('a district compared with a group of counties leaves out its own county, and says so', async () => {
