@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLSchema, getNullableType, isListType, separateOperations } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, getNullableType, isListType, separateOperations } from 'graphql';
 import { ApolloServerPlugin } from '@apollo/server';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -15,17 +15,27 @@ export const listEstimator: ComplexityEstimator = ({ field, args, childComplexit
 
 /** Rejects, before running it, an operation costlier than the limit; the error says both numbers. */
 export function complexityLimitPlugin(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text, so the cost of a document with the same
+  // variables and operation is computed once, not on every request.
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName }) {
-          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-          const complexity = getComplexity({
-            schema,
-            query,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let costs = known.get(document);
+          if (!costs) known.set(document, (costs = new Map()));
+          const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let complexity = costs.get(key);
+          if (complexity === undefined) {
+            const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+            complexity = getComplexity({
+              schema,
+              query,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+            if (costs.size < 100) costs.set(key, complexity);
+          }
           if (complexity > maxComplexity) {
             throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${maxComplexity}; ask for fewer fields or smaller pages.`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity },

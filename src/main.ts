@@ -1,4 +1,5 @@
 /** `npm start`: opens (and on first run creates and seeds) the database, then serves GraphQL. */
+import './production-default';
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase, parseDatabaseUrl } from './db/data-source';

@@ -10,6 +10,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
 import { Config } from './config';
 import { Context, createContext } from './context';
@@ -39,7 +40,11 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(), complexityLimitPlugin(schema, config.maxComplexity), ...(responses ? [responses.plugin()] : [])],
+    plugins: [
+      // Cache hints are not used (the response cache keys on the data version); Apollo's default
+      // cache-control plugin would wrap every field resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(), complexityLimitPlugin(schema, config.maxComplexity), ...(responses ? [responses.plugin()] : [])],
   });
   await apollo.start();
 
