@@ -4,10 +4,13 @@
  * one version only; a process reads the version at the start of each request.
  */
 import { DataSource, EntityManager } from 'typeorm';
+import { rawQuery } from './raw-query';
 
 /** The current version; 0 on a database where nothing was ever written. */
 export async function readDataVersion(db: DataSource | EntityManager): Promise<number> {
-  const rows: Array<{ version: number | string }> = await db.query('SELECT version FROM data_version WHERE id = 1');
+  const sql = 'SELECT version FROM data_version WHERE id = 1';
+  // Read on every request: through the driver when outside a transaction (src/db/raw-query.ts).
+  const rows: Array<{ version: number | string }> = db instanceof DataSource ? await rawQuery(db, sql) : await db.query(sql);
   return rows.length === 0 ? 0 : Number(rows[0].version);
 }
 

@@ -4,9 +4,11 @@
  * (defaults, periods, members) is decided by src/services.
  */
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { comparePeriods, periodFromKey, periodFromMonths } from '../analysis/periods';
-import { Indicator, Observation, OutcomeAssessment, RagRuleRow } from '../entities';
+import { Direction, Indicator, Observation, OutcomeAssessment, Rag, RagRuleRow } from '../entities';
+import { findObservations, SqlParameters } from '../db/observations';
+import { rawQuery } from '../db/raw-query';
 import { countIndicatorOf, deriveValue, fetchMonthlyCounts, lastMonthOf, MAX_DERIVED_MONTHS } from '../services/derived-values';
 import { ReferenceData } from '../services/reference-data';
 
@@ -39,21 +41,14 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
   /** A stored value, keyed indicator|area|period. Fetches the cross product of the batch's parts, one statement. */
   const observation = new DataLoader<string, Observation | null>(async (keys) => {
     const parts = keys.map(splitKey);
-    const rows = await dataSource.getRepository(Observation).findBy({
-      indicatorId: In(distinct(parts.map((p) => p[0]))),
-      areaCode: In(distinct(parts.map((p) => p[1]))),
-      periodKey: In(distinct(parts.map((p) => p[2]))),
-    });
+    const rows = await findObservations(dataSource, distinct(parts.map((p) => p[0])), distinct(parts.map((p) => p[1])), distinct(parts.map((p) => p[2])));
     return byKey(keys, rows, (row) => joinKey(row.indicatorId, row.areaCode, row.periodKey));
   }, options);
 
   /** Every stored value of an indicator for an area, oldest first, keyed indicator|area. */
   const series = new DataLoader<string, Observation[]>(async (keys) => {
     const parts = keys.map(splitKey);
-    const rows = await dataSource.getRepository(Observation).findBy({
-      indicatorId: In(distinct(parts.map((p) => p[0]))),
-      areaCode: In(distinct(parts.map((p) => p[1]))),
-    });
+    const rows = await findObservations(dataSource, distinct(parts.map((p) => p[0])), distinct(parts.map((p) => p[1])), null);
     rows.sort((a, b) => comparePeriods(periodFromKey(a.periodKey), periodFromKey(b.periodKey)));
     return groupBy(keys, rows, (row) => joinKey(row.indicatorId, row.areaCode));
   }, options);
@@ -103,14 +98,26 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
 
   /** What a dashboard published for an outcome in a period, keyed outcome|period. */
   const assessment = new DataLoader<string, OutcomeAssessment | null>(async (keys) => {
-    const ids = distinct(keys.map((key) => splitKey(key)[0]));
-    const rows = await dataSource.getRepository(OutcomeAssessment).findBy({ outcomeId: In(ids) });
-    return byKey(keys, rows, (row) => joinKey(row.outcomeId, row.periodKey));
+    const sql = SqlParameters.for(dataSource);
+    const rows = await rawQuery<{ outcome_id: string; period_key: string; rag: Rag | null; progress: Rag | null; direction: Direction | null; arrow: string | null; comment: string | null }>(
+      dataSource, `SELECT outcome_id, period_key, rag, progress, direction, arrow, comment FROM outcome_assessment WHERE outcome_id IN (${sql.list(distinct(keys.map((key) => splitKey(key)[0])))})`, sql.values);
+    const assessments = rows.map((row) => Object.assign(new OutcomeAssessment(), {
+      outcomeId: row.outcome_id, periodKey: row.period_key, rag: row.rag, progress: row.progress, direction: row.direction, arrow: row.arrow, comment: row.comment,
+    }));
+    return byKey(keys, assessments, (row) => joinKey(row.outcomeId, row.periodKey));
   }, options);
 
   /** Every RAG rule of an indicator (all scopes), keyed by indicator. */
-  const ragRules = new DataLoader<string, RagRuleRow[]>(async (ids) =>
-    groupBy(ids, await dataSource.getRepository(RagRuleRow).findBy({ indicatorId: In([...ids]) }), (r) => r.indicatorId), options);
+  const ragRules = new DataLoader<string, RagRuleRow[]>(async (ids) => {
+    const sql = SqlParameters.for(dataSource);
+    const rows = await rawQuery<{ indicator_id: string; scope: string; target_value: number | null; target_min: number | null; target_max: number | null; tolerance: number | null; note: string | null; source: string | null }>(
+      dataSource, `SELECT indicator_id, scope, target_value, target_min, target_max, tolerance, note, source FROM rag_rule WHERE indicator_id IN (${sql.list(ids)})`, sql.values);
+    const rules = rows.map((row) => Object.assign(new RagRuleRow(), {
+      indicatorId: row.indicator_id, scope: row.scope, targetValue: row.target_value, targetMin: row.target_min, targetMax: row.target_max,
+      tolerance: row.tolerance, note: row.note, source: row.source,
+    }));
+    return groupBy(ids, rules, (r) => r.indicatorId);
+  }, options);
 
   return {
     observation: (indicatorId: string, areaCode: string, periodKey: string) => observation.load(joinKey(indicatorId, areaCode, periodKey)),

@@ -19,6 +19,8 @@ import { matchesPeriodType, monthKey, monthLabel, parseMonthKey, periodFromMonth
 import { formatNumber } from '../analysis/format';
 import { Indicator, Observation } from '../entities';
 import { chunks } from '../import/upsert';
+import { SqlParameters } from '../db/observations';
+import { rawQuery } from '../db/raw-query';
 import { GeographyIndex } from './geography';
 import { ReferenceData } from './reference-data';
 
@@ -53,16 +55,11 @@ export async function fetchMonthlyCounts(
 ): Promise<MonthlyCounts> {
   const counts: MonthlyCounts = new Map();
   if (countIndicatorIds.length === 0 || areaCodes.length === 0 || monthKeys?.length === 0) return counts;
-  const postgres = dataSource.options.type === 'postgres';
   for (const areaChunk of chunks(areaCodes, 1000)) {
-    const parameters: unknown[] = [];
-    const list = (values: readonly string[]): string => values.map((value) => {
-      parameters.push(value);
-      return postgres ? `$${parameters.length}` : '?';
-    }).join(', ');
-    const sql = `SELECT indicator_id, area_code, period_key, value FROM observation WHERE indicator_id IN (${list(countIndicatorIds)})`
-      + ` AND area_code IN (${list(areaChunk)})${monthKeys ? ` AND period_key IN (${list(monthKeys)})` : ''} AND value IS NOT NULL`;
-    const rows: Array<{ indicator_id: string; area_code: string; period_key: string; value: number | string }> = await dataSource.query(sql, parameters);
+    const sql = SqlParameters.for(dataSource);
+    const text = `SELECT indicator_id, area_code, period_key, value FROM observation WHERE indicator_id IN (${sql.list(countIndicatorIds)})`
+      + ` AND area_code IN (${sql.list(areaChunk)})${monthKeys ? ` AND period_key IN (${sql.list(monthKeys)})` : ''} AND value IS NOT NULL`;
+    const rows = await rawQuery<{ indicator_id: string; area_code: string; period_key: string; value: number | string }>(dataSource, text, sql.values);
     for (const row of rows) {
       let byArea = counts.get(row.indicator_id);
       if (!byArea) counts.set(row.indicator_id, (byArea = new Map()));
