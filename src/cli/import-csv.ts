@@ -6,8 +6,7 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
-import { openDatabase } from '../db/data-source';
+import { openDatabaseForImport } from './open-for-import';
 import { formatTidyCsvReport, importTidyCsvTable, readTidyCsvTable, TIDY_CSV_OPTIONAL_COLUMNS, TIDY_CSV_REQUIRED_COLUMNS } from '../import/tidy-csv.importer';
 
 const USAGE = `usage: npm run import:csv -- <csv file>
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
   if (positionals.length !== 1) throw new Error(USAGE);
   // Read the file before opening the database: a file that is not CSV fails fast.
   const table = readTidyCsvTable(positionals[0]);
-  const dataSource = await openDatabase(loadConfig().databaseUrl);
+  const dataSource = await openDatabaseForImport();
   try {
     console.log(formatTidyCsvReport(await importTidyCsvTable(dataSource, table)));
   } finally {
