@@ -6,8 +6,8 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { openDatabaseForImport } from './open-for-import';
 import { formatTidyCsvReport, importTidyCsvTable, readTidyCsvTable, TIDY_CSV_OPTIONAL_COLUMNS, TIDY_CSV_REQUIRED_COLUMNS } from '../import/tidy-csv.importer';
+import { openDatabaseForImport } from './open-for-import';
 
 const USAGE = `usage: npm run import:csv -- <csv file>
   columns (header required, any order, any case): ${TIDY_CSV_REQUIRED_COLUMNS.join(', ')}
