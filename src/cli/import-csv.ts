@@ -6,9 +6,8 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
-import { openDatabase } from '../db/data-source';
 import { formatTidyCsvReport, importTidyCsvTable, readTidyCsvTable, TIDY_CSV_OPTIONAL_COLUMNS, TIDY_CSV_REQUIRED_COLUMNS } from '../import/tidy-csv.importer';
+import { openDatabaseForImport } from './open-for-import';
 
 const USAGE = `usage: npm run import:csv -- <csv file>
   columns (header required, any order, any case): ${TIDY_CSV_REQUIRED_COLUMNS.join(', ')}
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
   if (positionals.length !== 1) throw new Error(USAGE);
   // Read the file before opening the database: a file that is not CSV fails fast.
   const table = readTidyCsvTable(positionals[0]);
-  const dataSource = await openDatabase(loadConfig().databaseUrl);
+  const dataSource = await openDatabaseForImport();
   try {
     console.log(formatTidyCsvReport(await importTidyCsvTable(dataSource, table)));
   } finally {

@@ -3,15 +3,14 @@
  * `group_name, valid_from, valid_to, description`). Each group in the file is replaced whole; one transaction.
  */
 import 'reflect-metadata';
-import { loadConfig } from '../config';
-import { openDatabase } from '../db/data-source';
 import { readAreaGroups, writeAreaGroups } from '../import/areas.importer';
+import { openDatabaseForImport } from './open-for-import';
 
 async function main(): Promise<void> {
   const [file, ...rest] = process.argv.slice(2);
   if (!file || rest.length > 0) throw new Error('usage: npm run import:groups -- <csv with columns group, area_code[, group_name, valid_from, valid_to, description]>');
   const input = readAreaGroups(file);
-  const dataSource = await openDatabase(loadConfig().databaseUrl);
+  const dataSource = await openDatabaseForImport();
   try {
     const report = await dataSource.transaction((manager) => writeAreaGroups(manager, input));
     console.log(`Imported ${input.groups.length} group${input.groups.length === 1 ? '' : 's'} from ${file}`);

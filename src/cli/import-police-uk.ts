@@ -1,19 +1,15 @@
 /** `npm run import:police-uk -- <zip|folder|csv ...>`: police.uk street-level files into DATABASE_URL. */
 import 'reflect-metadata';
-import { loadConfig } from '../config';
-import { openDatabase } from '../db/data-source';
-import { seedGeography } from '../db/seed';
-import { Area } from '../entities';
 import { formatPoliceUkSummary, importPoliceUk } from '../import/police-uk/police-uk.importer';
 import { writePoliceUkDashboard } from '../import/police-uk/police-uk.dashboard';
+import { openDatabaseForImport } from './open-for-import';
 
 async function main(): Promise<void> {
   const inputs = process.argv.slice(2);
   if (inputs.length === 0) throw new Error('usage: npm run import:police-uk -- <police.uk zip | folder | YYYY-MM-<force>-street.csv> ...');
-  const dataSource = await openDatabase(loadConfig().databaseUrl);
+  // The importer places rows with the geography, which an empty database gets first (npm start adds the rest).
+  const dataSource = await openDatabaseForImport();
   try {
-    // The importer places rows with the geography; an empty database gets it first (npm start adds the rest).
-    if ((await dataSource.getRepository(Area).count()) === 0) await seedGeography(dataSource);
     console.log(formatPoliceUkSummary(await importPoliceUk(dataSource, inputs)));
     // The police.uk dashboard shows the latest 12 months loaded: rebuild it on the new months.
     const latest = await dataSource.transaction((manager) => writePoliceUkDashboard(manager));

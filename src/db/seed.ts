@@ -1,15 +1,17 @@
 /**
  * Loads the data shipped in seeds/ into an empty database: the geography (areas, CSP links,
  * populations, the peer group), the indicator catalogue and the 2014/15 dashboard, and the
- * police.uk monthly district counts with the dashboard built on them.
+ * police.uk monthly district counts with the dashboard built on them. The geography and the
+ * indicators are the reference data every import needs (ensureReferenceData).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Area, Dashboard } from '../entities';
+import { Area, Dashboard, Indicator } from '../entities';
 import { readAreaGroups, readAreaLinks, readAreas, readPopulations, writeAreaGroups, writeAreas } from '../import/areas.importer';
 import { DashboardImportReport, readDashboardFile, writeDashboard } from '../import/dashboard.importer';
-import { readIndicatorCatalogue } from '../import/indicator-catalogue';
+import { indicatorFromEntry, readIndicatorCatalogue, writeIndicators } from '../import/indicator-catalogue';
+import { allPoliceUkIndicators } from '../import/police-uk/crime-types';
 import { readRagRules, writeRagRules } from '../import/rag-rules.importer';
 import { loadPoliceUkLedger } from '../import/police-uk/police-uk.seed';
 import { POLICE_UK_DASHBOARD, writePoliceUkDashboard } from '../import/police-uk/police-uk.dashboard';
@@ -27,17 +29,38 @@ export async function isSeeded(dataSource: DataSource): Promise<boolean> {
 export const SEED_DASHBOARD_SLUG = 'safer-communities-2014-15-q2';
 
 /**
- * On start: loads what seeds/ has that the database lacks, part by part, so a database in which a
- * user imported something first (police.uk months, say) still gets the rest: the geography when
- * there are no areas, the 2014/15 dashboard when it is missing, and the police.uk force-months not
- * yet loaded (a month the user imported is kept). Returns what it loaded.
+ * What an import needs before it can check a single row, loaded from seeds/ where the database
+ * lacks it: the geography (areas, CSP links, populations, groups) when there are no areas, and the
+ * indicators of the catalogue and of police.uk that are not there yet (one that is there is left as
+ * it is: a dashboard import with its own --catalogue may have changed it). No dashboard and no
+ * police.uk counts. Each part is its own transaction and commits before the caller's import begins,
+ * so an import that then fails still leaves the database with its reference data. Returns what it
+ * loaded, e.g. ['geography', 'indicator catalogue']; nothing on a database that has it all.
  */
-export async function seedWhatIsMissing(dataSource: DataSource, seedsDir = SEEDS_DIR): Promise<string[]> {
+export async function ensureReferenceData(dataSource: DataSource, seedsDir = SEEDS_DIR): Promise<string[]> {
   const loaded: string[] = [];
   if ((await dataSource.getRepository(Area).count()) === 0) {
     await seedGeography(dataSource, seedsDir);
     loaded.push('geography');
   }
+  const indicators = [...readIndicatorCatalogue(join(seedsDir, 'indicator-catalogue.csv')).entries.map(indicatorFromEntry), ...allPoliceUkIndicators()];
+  const present = new Set((await dataSource.getRepository(Indicator).find({ select: { id: true } })).map((indicator) => indicator.id));
+  const missing = indicators.filter((indicator) => !present.has(indicator.id));
+  if (missing.length > 0) {
+    await dataSource.transaction((manager) => writeIndicators(manager, missing));
+    loaded.push('indicator catalogue');
+  }
+  return loaded;
+}
+
+/**
+ * On start: loads what seeds/ has that the database lacks, part by part, so a database in which a
+ * user imported something first (police.uk months, say) still gets the rest: the reference data
+ * (ensureReferenceData), the 2014/15 dashboard when it is missing, and the police.uk force-months
+ * not yet loaded (a month the user imported is kept). Returns what it loaded.
+ */
+export async function seedWhatIsMissing(dataSource: DataSource, seedsDir = SEEDS_DIR): Promise<string[]> {
+  const loaded = await ensureReferenceData(dataSource, seedsDir);
   if (!(await isSeeded(dataSource))) {
     await seedDashboard(dataSource, seedsDir);
     loaded.push('the 2014/15 dashboard');

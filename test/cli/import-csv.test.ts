@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Like } from 'typeorm';
 import { openDatabase } from '../../src/db/data-source';
-import { Observation } from '../../src/entities';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import { Dashboard, Observation } from '../../src/entities';
+import { createTestDatabase, openTestDatabase, OpenTestDatabase } from '../support/database';
 import { PROJECT_ROOT } from '../support/paths';
 
 const CLI = join(PROJECT_ROOT, 'build', 'src', 'cli', 'import-csv.js');
@@ -80,5 +80,35 @@ describe('npm run import:csv', () => {
     const usage = runImport(db.database.url);
     assert.equal(usage.status, 1);
     assert.match(usage.stderr, /usage: npm run import:csv -- <csv file>/);
+  });
+});
+
+describe('npm run import:csv on a brand-new database', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'cli-csv-new-'));
+
+  test('loads the geography and the indicators from seeds/, says so, then imports the file', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const file = join(scratch, 'partner.csv');
+      writeFileSync(file, GOOD);
+      const result = runImport(fresh.url, file);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^Loaded reference data from seeds\/: geography, indicator catalogue\nImported .*partner\.csv: 3 rows$/m);
+      assert.match(result.stdout, /observations\s+3 created, 0 updated, 0 unchanged/);
+      const dataSource = await openDatabase(fresh.url);
+      try {
+        const values = await dataSource.getRepository(Observation).find({ order: { areaCode: 'ASC' } });
+        assert.deepEqual(values.map((o) => [o.indicatorId, o.areaCode, o.value]), [
+          ['safer-communities/total-crime-rate', 'E07000129', 44.74],
+          ['safer-communities/first-time-entrants-10-17', 'E07000130', null],
+          ['safer-communities/total-crime-rate', 'E10000018', 47.2],
+        ]);
+        assert.equal(await dataSource.getRepository(Dashboard).count(), 0, 'no dashboard was loaded');
+      } finally {
+        await dataSource.destroy();
+      }
+    } finally {
+      await fresh.dispose();
+    }
   });
 });

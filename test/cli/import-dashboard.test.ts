@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import { openDatabase } from '../../src/db/data-source';
+import { Area, Dashboard, Observation, PoliceUkFile } from '../../src/entities';
+import { createTestDatabase, openTestDatabase, OpenTestDatabase } from '../support/database';
 import { DASHBOARD_FILE, PROJECT_ROOT } from '../support/paths';
 
 const CLI = join(PROJECT_ROOT, 'build', 'src', 'cli', 'import-dashboard.js');
@@ -42,5 +44,47 @@ describe('npm run import', () => {
     const result = runImport(db.database.url);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /usage: npm run import -- <dashboard table file>/);
+  });
+});
+
+describe('npm run import on a brand-new database', () => {
+  test('loads the geography and the indicators from seeds/, says so, then imports the table', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const result = runImport(fresh.url, DASHBOARD_FILE);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^Loaded reference data from seeds\/: geography, indicator catalogue\nImported /);
+      assert.match(result.stdout, /observations\s+21 created, 0 updated, 0 unchanged/);
+      const dataSource = await openDatabase(fresh.url);
+      try {
+        assert.deepEqual((await dataSource.getRepository(Dashboard).find()).map((d) => d.slug), ['safer-communities-2014-15-q2'], 'the table only: no police.uk dashboard');
+        assert.equal(await dataSource.getRepository(Observation).count(), 21);
+        assert.equal(await dataSource.getRepository(PoliceUkFile).count(), 0, 'no police.uk counts');
+      } finally {
+        await dataSource.destroy();
+      }
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
+  test('a table that fails inside its transaction writes nothing of its own; the reference data stays', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const result = runImport(fresh.url, DASHBOARD_FILE, '--area', 'E99999999');
+      assert.equal(result.status, 1);
+      assert.match(result.stdout, /^Loaded reference data from seeds\/: geography, indicator catalogue\n$/);
+      assert.match(result.stderr, /^Import failed, nothing was written: .*safer-communities-dashboard-2014-15-q2\.txt:1: the dashboard's area E99999999 is not a known area/);
+      const dataSource = await openDatabase(fresh.url);
+      try {
+        assert.ok((await dataSource.getRepository(Area).count()) > 700, 'the geography was committed first');
+        assert.equal(await dataSource.getRepository(Dashboard).count(), 0);
+        assert.equal(await dataSource.getRepository(Observation).count(), 0);
+      } finally {
+        await dataSource.destroy();
+      }
+    } finally {
+      await fresh.dispose();
+    }
   });
 });

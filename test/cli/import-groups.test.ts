@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AreaGroupMember } from '../../src/entities';
+import { AreaGroup, AreaGroupMember } from '../../src/entities';
 import { openDatabase } from '../../src/db/data-source';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import { createTestDatabase, openTestDatabase, OpenTestDatabase } from '../support/database';
 import { PROJECT_ROOT } from '../support/paths';
 
 const CLI = join(PROJECT_ROOT, 'build', 'src', 'cli', 'import-groups.js');
@@ -47,5 +47,30 @@ describe('npm run import:groups', () => {
     assert.match(result.stderr, /bad\.csv:3:3: valid_to: "2021-13" is not a month as YYYY-MM/);
     writeFileSync(file, 'group,area_code\nother,E07999999\n');
     assert.match(run(db.database.url, file).stderr, /names E07999999, which is not a known area/);
+  });
+});
+
+describe('npm run import:groups on a brand-new database', () => {
+  test('loads the geography and the indicators from seeds/, says so, then imports the groups', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const file = join(mkdtempSync(join(tmpdir(), 'groups-new-')), 'groups.csv');
+      writeFileSync(file, 'group,area_code\nmy-districts,E07000129\nmy-districts,E07000130\n');
+      const result = run(fresh.url, file);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^Loaded reference data from seeds\/: geography, indicator catalogue\nImported 1 group from /);
+      assert.match(result.stdout, /members\s+2 created, 0 updated, 0 unchanged, 0 removed/);
+      const dataSource = await openDatabase(fresh.url);
+      try {
+        const members = await dataSource.getRepository(AreaGroupMember).find({ where: { groupId: 'my-districts' }, order: { position: 'ASC' } });
+        assert.deepEqual(members.map((m) => m.areaCode), ['E07000129', 'E07000130']);
+        const groups = await dataSource.getRepository(AreaGroup).find({ order: { id: 'ASC' } });
+        assert.deepEqual(groups.map((g) => g.id), ['my-districts', 'police-uk-peer-counties'], 'the group of seeds/area-groups.csv is there too');
+      } finally {
+        await dataSource.destroy();
+      }
+    } finally {
+      await fresh.dispose();
+    }
   });
 });

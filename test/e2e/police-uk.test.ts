@@ -20,7 +20,7 @@ describe('police.uk values out of the box', () => {
   let server: RunningServer;
   before(async () => {
     db = await openTestDatabase({ seed: false });
-    assert.deepEqual(await seedWhatIsMissing(db.dataSource), ['geography', 'the 2014/15 dashboard', 'police.uk counts']);
+    assert.deepEqual(await seedWhatIsMissing(db.dataSource), ['geography', 'indicator catalogue', 'the 2014/15 dashboard', 'police.uk counts']);
     assert.deepEqual(await seedWhatIsMissing(db.dataSource), [], 'a second start loads nothing');
     server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
   });
