@@ -4,21 +4,14 @@
  * and a plain-English explanation.
  */
 import { PeriodInfo } from '../../analysis/periods';
+import { DirectionOfTravel } from '../../analysis/direction';
 import { ComparisonOutcome, Direction, Rag } from '../../analysis/types';
 import { Area, AreaGroup, Observation } from '../../entities';
 
-export interface DirectionResult {
-  direction: Direction;
-  arrow: string;
+/** The pure direction of travel with the two values it compared. */
+export interface DirectionResult extends DirectionOfTravel {
   from: Observation | null;
   to: Observation | null;
-  change: number | null;
-  percentChange: number | null;
-  comparable: boolean;
-  significant: boolean | null;
-  pValue: number | null;
-  method: string;
-  explanation: string;
 }
 
 export interface TrendResult {
