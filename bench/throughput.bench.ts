@@ -33,6 +33,9 @@ import { startTarget, Target } from './support/target';
 
 const GOAL = 0.5;
 
+/** autocannon's latencies are whole milliseconds. */
+const milliseconds = (ms: number): string => (ms < 1 ? '< 1' : number(ms));
+
 /** One line of the report: a target measured with one operation, against an anchor. */
 interface Measurement {
   operation: string;
@@ -122,7 +125,7 @@ async function main(): Promise<number> {
       const met = m.goal === null || ratio === null ? '' : ratio >= m.goal ? 'met' : `missed by ${number((m.goal - ratio) / m.goal * 100)}%`;
       if (met.startsWith('missed')) missed++;
       return [
-        m.operation, targetName(m.target), number(rps(m)), number(median(m.results.map((r) => r.p50)), 1), number(median(m.results.map((r) => r.p99)), 1),
+        m.operation, targetName(m.target), number(rps(m)), milliseconds(median(m.results.map((r) => r.p50))), milliseconds(median(m.results.map((r) => r.p99))),
         anchor ? `${number(rps(anchor))} (${anchorName(anchor.target)})` : '', ratio === null ? '' : number(ratio, 3), m.goal === null ? '' : `≥ ${m.goal} of ${anchorName(m.anchor!)}`, met,
       ];
     });
