@@ -89,6 +89,7 @@ async function main(): Promise<number> {
             await product.statements();
             const answer = await post(product.url, operation.body);
             assertAnswered(operation.name, answer);
+            if (answerSize(answer.json.data!) === 0) throw new Error(`${operation.name}: the answer lists no districts, so there is nothing to time`);
             statements.set(operation, await product.statements());
             const times: number[] = [];
             for (let i = 0; i < WARM_UP + REQUESTS; i++) {
