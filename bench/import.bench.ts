@@ -19,6 +19,7 @@ import { openDatabase } from '../src/db/data-source';
 import { seedGeography } from '../src/db/seed';
 import { importPoliceUk } from '../src/import/police-uk/police-uk.importer';
 import { streetFiles } from '../src/import/police-uk/sources';
+import { machineLine, quietLine } from './support/mode';
 
 const FOLDER = process.env.POLICE_UK_DATA ?? join(__dirname, '..', '..', '..', 'shared', 'data', 'police-uk');
 const SMOKE = process.env.BENCH_SMOKE === '1';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     console.log(`bench:import skipped: ${FOLDER} is absent (set POLICE_UK_DATA to a folder of police.uk zips)`);
     return;
   }
+  console.log(`${machineLine()}\n${await quietLine()}`);
   let zips = readdirSync(FOLDER).filter((f) => f.endsWith('.zip')).map((f) => join(FOLDER, f));
   const smokeDir = SMOKE ? mkdtempSync(join(tmpdir(), 'bench-import-smoke-')) : null;
   if (smokeDir) {

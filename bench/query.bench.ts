@@ -18,6 +18,7 @@ import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/data-source';
 import { seedDatabase } from '../src/db/seed';
 import { startServer } from '../src/server';
+import { machineLine, quietLine } from './support/mode';
 import { CountyComparisonDocument, DashboardTableDocument, OutcomeJudgementsDocument } from '../schema/generated/operations';
 
 const SMOKE = process.env.BENCH_SMOKE === '1';
@@ -39,6 +40,7 @@ const WORKLOADS: Array<[string, string, Record<string, unknown>]> = [
 ];
 
 async function main(): Promise<void> {
+  console.log(`${machineLine()}\n${await quietLine()}`);
   const dir = mkdtempSync(join(tmpdir(), 'bench-query-'));
   const dataSource = await openDatabase(`sqlite:${join(dir, 'bench.sqlite')}`);
   const server = await startServer({ ...loadConfig({}), port: 0 }, dataSource);

@@ -23,7 +23,7 @@ import { seedDatabase } from '../src/db/seed';
 import { importPoliceUk } from '../src/import/police-uk/police-uk.importer';
 import { generatePoliceUk } from './generate-police-uk';
 import { assertAnswered, post } from './support/load';
-import { EXIT_BROKEN, EXIT_GOAL_MISSED, machineLine, quantile, runBenchmark, settingFromEnv, SMOKE } from './support/mode';
+import { EXIT_BROKEN, EXIT_GOAL_MISSED, machineLine, quietLine, quantile, runBenchmark, settingFromEnv, SMOKE } from './support/mode';
 import { adHocOperation, BenchOperation } from './support/operations';
 import { markdownTable, number } from './support/table';
 import { startTarget } from './support/target';
@@ -55,10 +55,12 @@ function answerSize(data: Record<string, unknown>): number {
 }
 
 async function main(): Promise<number> {
+  const load = await quietLine();
   const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   const databaseUrl = `sqlite:${join(dir, 'bench.sqlite')}`;
   try {
     console.log(machineLine());
+    console.log(load);
     const generated = generatePoliceUk({ outDir: join(dir, 'police-uk'), month: MONTH, rows: ROWS, seed: 1 });
     console.log(`generated ${generated.files} street files for ${MONTH}: ${number(generated.rows)} rows over ${number(generated.lsoas)} LSOAs in ${generated.seconds.toFixed(2)} s`);
 

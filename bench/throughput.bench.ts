@@ -26,7 +26,7 @@ import { join, resolve } from 'node:path';
 import { openDatabase } from '../src/db/data-source';
 import { seedDatabase } from '../src/db/seed';
 import { assertAnswered, CONNECTIONS, DURATION_SECONDS, measureThroughput, post, SMOKE_REQUESTS, Throughput, WARM_UP_SECONDS } from './support/load';
-import { EXIT_GOAL_MISSED, machineLine, median, RUNS, runBenchmark, SMOKE } from './support/mode';
+import { EXIT_GOAL_MISSED, machineLine, quietLine, median, RUNS, runBenchmark, SMOKE } from './support/mode';
 import { BenchOperation, COUNTY_COMPARISON, DASHBOARD_TABLE, OUTCOME_JUDGEMENTS } from './support/operations';
 import { markdownTable, number } from './support/table';
 import { startTarget, Target } from './support/target';
@@ -50,6 +50,7 @@ interface Measurement {
 }
 
 async function main(): Promise<number> {
+  const load = await quietLine();
   const dir = mkdtempSync(join(tmpdir(), 'bench-throughput-'));
   const databaseUrl = `sqlite:${join(dir, 'bench.sqlite')}`;
   const cpuProfileDir = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
       ? `smoke run: ${SMOKE_REQUESTS} requests per target over ${CONNECTIONS} connections, one run, goals not enforced`
       : `autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per target after ${WARM_UP_SECONDS} s of warm-up; median of ${RUNS} interleaved runs`);
     console.log(machineLine());
+    console.log(load);
     for (let run = 1; run <= RUNS; run++) {
       for (const m of measurements) {
         if (!SMOKE) await measureThroughput({ url: m.target.url, body: m.body, expected: m.expected, seconds: WARM_UP_SECONDS });

@@ -3,7 +3,8 @@
  * works: a few requests per target, one run, goals printed but not enforced. Either way a failed
  * or errored response fails the process.
  */
-import { cpus, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export const SMOKE = process.env.BENCH_SMOKE === '1';
 
@@ -28,6 +29,34 @@ export const RUNS = SMOKE ? 1 : settingFromEnv('BENCH_RUNS', 3);
 export function machineLine(): string {
   const cores = cpus();
   return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+}
+
+/** Busy and total CPU time of the whole machine so far, from /proc/stat (Linux). */
+function cpuTimes(): { busy: number; total: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3] + (fields[4] ?? 0);
+    const total = fields.reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How busy the machine is while the benchmark itself does nothing (one second, before it starts),
+ * with a warning when other processes keep the cores busy: the anchors share the machine with the
+ * product, but a busy neighbour still skews the figures, and more the product's, which needs more
+ * CPU per request. Elsewhere than Linux, the 1-minute load average.
+ */
+export async function quietLine(): Promise<string> {
+  const before = cpuTimes();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const after = cpuTimes();
+  const share = before && after && after.total > before.total ? (after.busy - before.busy) / (after.total - before.total) : null;
+  const busy = share !== null ? share > 0.15 : loadavg()[0] > cpus().length * 0.5;
+  const said = share !== null ? `other processes used ${(share * 100).toFixed(0)}% of the CPU in the second before the run` : `load average ${loadavg()[0].toFixed(2)} before the run`;
+  return `${said}${busy ? ' — the machine is busy; these figures are not comparable with a quiet machine\'s' : ''}`;
 }
 
 export function median(values: readonly number[]): number {
