@@ -5,7 +5,7 @@
  * asked for and age out of the LRU. `RESPONSE_CACHE=off` leaves it out entirely.
  */
 import { createHash } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
 
@@ -26,7 +26,7 @@ export class ResponseCache {
     this.entries = new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: (entry) => entry.body.length + 64 });
   }
 
-  static key(version: number, request: Request, rawBody: Buffer): string {
+  static key(version: number, request: IncomingMessage, rawBody: Buffer): string {
     const hash = createHash('sha256');
     hash.update(`${version}\u0000${request.headers.authorization ?? ''}\u0000${request.headers['x-api-key'] ?? ''}\u0000`);
     hash.update(rawBody);
@@ -42,29 +42,19 @@ export class ResponseCache {
   }
 
   /**
-   * Express middleware after the JSON body parser: answers a POST it has seen before for this data
-   * version from memory, else leaves a slot on the request for the plugin to fill.
+   * Answers a request seen before for this data version from memory, before Express and Apollo
+   * run; otherwise leaves a slot on the request for the plugin to fill. Returns whether it answered.
    */
-  lookup(readVersion: () => Promise<number>): RequestHandler {
-    return (request, response, next) => {
-      const raw = (request as RequestWithCache).rawBody;
-      if (request.method !== 'POST' || !raw) {
-        next();
-        return;
-      }
-      readVersion().then((version) => {
-        (request as RequestWithCache).dataVersion = version;
-        const key = ResponseCache.key(version, request, raw);
-        const hit = this.get(key);
-        if (hit) {
-          response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length, 'x-response-cache': 'hit' });
-          response.end(hit.body);
-          return;
-        }
-        (request as RequestWithCache).cacheSlot = { key };
-        next();
-      }, next);
-    };
+  answer(request: RequestWithCache, response: ServerResponse, raw: Buffer, version: number): boolean {
+    const key = ResponseCache.key(version, request, raw);
+    const hit = this.get(key);
+    if (hit) {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length, 'x-response-cache': 'hit' });
+      response.end(hit.body);
+      return true;
+    }
+    request.cacheSlot = { key };
+    return false;
   }
 
   /** Keeps the answers of queries that succeeded without errors; mutations and errors are never cached. */
@@ -83,9 +73,9 @@ export class ResponseCache {
   }
 }
 
-/** What the server's middleware puts on a request. */
-export interface RequestWithCache extends Request {
-  rawBody?: Buffer;
+/** What the server's request handler puts on a request. */
+export interface RequestWithCache extends IncomingMessage {
+  body?: unknown;
   dataVersion?: number;
   cacheSlot?: CacheSlot;
 }

@@ -28,10 +28,52 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function isGraphQLPath(url: string | undefined): boolean {
+  return url === '/graphql' || url?.startsWith('/graphql?') === true || url === '/graphql/';
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType.trim());
+}
+
+/** A GraphQL-shaped error answer for a request that never reached GraphQL. */
+function sendError(response: http.ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+type Body = { ok: true; raw: Buffer } | { ok: false; status: number; code: string; message: string };
+
+function readBody(request: http.IncomingMessage, limit: number): Promise<Body> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (body: Body): void => {
+      if (!done) {
+        done = true;
+        resolve(body);
+      }
+    };
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        finish({ ok: false, status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${limit / 1024 / 1024} MB.` });
+        request.resume();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => finish({ ok: true, raw: Buffer.concat(chunks, size) }));
+    request.on('error', (error) => finish({ ok: false, status: 400, code: 'BAD_REQUEST', message: `The request body could not be read: ${error.message}` }));
+  });
+}
+
 export async function startServer(config: Config, dataSource: DataSource): Promise<RunningServer> {
   const schema = await getSchema();
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer((request, response) => void handle(request as RequestWithCache, response));
   const versions = new DataVersionSource(() => readDataVersion(dataSource));
   const references = new ReferenceDataCache(dataSource);
   const responses = config.responseCache ? new ResponseCache() : null;
@@ -60,13 +102,38 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
       });
     }
   });
-  const keepRawBody = (request: http.IncomingMessage, _response: http.ServerResponse, raw: Buffer): void => {
-    (request as RequestWithCache).rawBody = raw;
+  /**
+   * A GraphQL POST's JSON body is read here, before Express: a malformed or oversized body gets a
+   * JSON error at once, and with the response cache on, a request answered before is answered from
+   * memory without Express or Apollo. Everything else goes to Express with the body parsed.
+   */
+  const handle = async (request: RequestWithCache, response: http.ServerResponse): Promise<void> => {
+    if (request.method === 'POST' && isGraphQLPath(request.url) && isJson(request.headers['content-type'])) {
+      const body = await readBody(request, MAX_BODY_BYTES);
+      if (!body.ok) {
+        sendError(response, body.status, body.code, body.message);
+        return;
+      }
+      try {
+        request.body = JSON.parse(body.raw.toString('utf8'));
+      } catch (error) {
+        sendError(response, 400, 'BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`);
+        return;
+      }
+      if (responses) {
+        try {
+          request.dataVersion = await versions.read();
+        } catch {
+          sendError(response, 503, 'SERVICE_UNAVAILABLE', 'The database is not answering; try again shortly.');
+          return;
+        }
+        if (responses.answer(request, response, body.raw, request.dataVersion)) return;
+      }
+    }
+    app(request, response);
   };
   app.use(
     '/graphql',
-    express.json({ limit: '1mb', ...(responses ? { verify: keepRawBody } : {}) }),
-    ...(responses ? [responses.lookup(() => versions.read())] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const request = req as RequestWithCache;

@@ -104,6 +104,17 @@ describe('the server over HTTP', () => {
     assert.equal(rows[1].latestValue, null);
   });
 
+  test('a malformed or oversized JSON body gets a JSON error, not a page', async () => {
+    const malformed = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    assert.equal(malformed.status, 400);
+    const body = (await malformed.json()) as GraphQLResponse<unknown>;
+    assert.equal(body.errors?.[0].extensions?.code, 'BAD_REQUEST');
+    assert.match(body.errors![0].message, /^The request body is not valid JSON/);
+    const huge = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }) });
+    assert.equal(huge.status, 413);
+    assert.equal(((await huge.json()) as GraphQLResponse<unknown>).errors?.[0].extensions?.code, 'PAYLOAD_TOO_LARGE');
+  });
+
   test('a bad argument is an error that names it', async () => {
     const { errors } = await send(server, '{ period(key: "2014-13/2014-14") { label } }');
     assert.equal(errors?.[0].extensions?.code, 'BAD_USER_INPUT');
