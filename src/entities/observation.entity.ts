@@ -11,6 +11,8 @@ import { Period } from './period.entity';
 @Entity('observation')
 @Unique('uq_observation_indicator_area_period', ['indicatorId', 'areaCode', 'periodKey'])
 @Index('ix_observation_area_period', ['areaCode', 'periodKey'])
+// Holds the values too: sums of monthly counts read the index alone (src/services/derived-values.ts).
+@Index('ix_observation_values', ['indicatorId', 'areaCode', 'periodKey', 'value'])
 @ObjectType({ description: 'One published or derived value of an indicator for an area and a period.' })
 export class Observation {
   @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
