@@ -5,11 +5,11 @@
  */
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { comparePeriods, periodFromKey, periodFromMonths } from '../analysis/periods';
-import { Direction, Indicator, Observation, OutcomeAssessment, Rag, RagRuleRow } from '../entities';
+import { comparePeriods, parseMonthKey, periodFromKey } from '../analysis/periods';
+import { Direction, Indicator, Observation, OutcomeAssessment, Rag } from '../entities';
 import { findObservations, SqlParameters } from '../db/observations';
 import { rawQuery } from '../db/raw-query';
-import { countIndicatorOf, deriveValue, fetchMonthlyCounts, lastMonthOf, MAX_DERIVED_MONTHS } from '../services/derived-values';
+import { countIndicatorOf, deriveValue, fetchMonthlyCounts, lastMonthOf, MAX_DERIVED_MONTHS, monthPeriodKey } from '../services/derived-values';
 import { ReferenceData } from '../services/reference-data';
 
 /** Keys of loaders that take several parts are joined with this, which no code or key contains. */
@@ -73,7 +73,7 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
     const months = new Set<string>();
     for (const { period } of requests) {
       if (period.months > MAX_DERIVED_MONTHS) continue;
-      for (let m = period.startMonth; m <= period.endMonth; m++) months.add(periodFromMonths(m, m).key);
+      for (let m = period.startMonth; m <= period.endMonth; m++) months.add(monthPeriodKey(m));
     }
     const counts = await fetchMonthlyCounts(dataSource, distinct(requests.map((r) => countIndicatorOf(r.indicator))), areaCodes, [...months]);
     return requests.map((request) => deriveValue(request, reference, counts));
@@ -90,7 +90,7 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
       const las = geography.localAuthorities(areaCode);
       const byArea = counts.get(countIndicatorOf(indicatorOf(id)));
       if (las.length === 0 || !byArea) return [];
-      const monthSets = las.map((code) => new Set([...(byArea.get(code)?.keys() ?? [])].map((key) => periodFromKey(key).startMonth)));
+      const monthSets = las.map((code) => new Set([...(byArea.get(code)?.keys() ?? [])].map((key) => parseMonthKey(key.slice(0, 7)))));
       const last = lastMonthOf(areaCode, geography) ?? Infinity;
       return [...monthSets[0]].filter((m) => m <= last && monthSets.every((set) => set.has(m))).sort((a, b) => a - b);
     });
@@ -107,18 +107,6 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
     return byKey(keys, assessments, (row) => joinKey(row.outcomeId, row.periodKey));
   }, options);
 
-  /** Every RAG rule of an indicator (all scopes), keyed by indicator. */
-  const ragRules = new DataLoader<string, RagRuleRow[]>(async (ids) => {
-    const sql = SqlParameters.for(dataSource);
-    const rows = await rawQuery<{ indicator_id: string; scope: string; target_value: number | null; target_min: number | null; target_max: number | null; tolerance: number | null; note: string | null; source: string | null }>(
-      dataSource, `SELECT indicator_id, scope, target_value, target_min, target_max, tolerance, note, source FROM rag_rule WHERE indicator_id IN (${sql.list(ids)})`, sql.values);
-    const rules = rows.map((row) => Object.assign(new RagRuleRow(), {
-      indicatorId: row.indicator_id, scope: row.scope, targetValue: row.target_value, targetMin: row.target_min, targetMax: row.target_max,
-      tolerance: row.tolerance, note: row.note, source: row.source,
-    }));
-    return groupBy(ids, rules, (r) => r.indicatorId);
-  }, options);
-
   return {
     observation: (indicatorId: string, areaCode: string, periodKey: string) => observation.load(joinKey(indicatorId, areaCode, periodKey)),
     series: (indicatorId: string, areaCode: string) => series.load(joinKey(indicatorId, areaCode)),
@@ -126,7 +114,6 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
     derived: (indicatorId: string, areaCode: string, periodKey: string) => derived.load(joinKey(indicatorId, areaCode, periodKey)),
     derivedMonths: (indicatorId: string, areaCode: string) => derivedMonths.load(joinKey(indicatorId, areaCode)),
     assessment: (outcomeId: string, periodKey: string) => assessment.load(joinKey(outcomeId, periodKey)),
-    ragRules: (indicatorId: string) => ragRules.load(indicatorId),
   };
 }
 

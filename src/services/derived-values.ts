@@ -34,9 +34,10 @@ export function isDerived(indicator: Indicator): boolean {
   return indicator.derivation === 'SUM_OF_MONTHLY_COUNTS' || indicator.derivation === 'RATE_OF_COUNTS';
 }
 
-/** The key of the one-month period a monthly count is stored under: 2021-03/2021-03. */
-function monthPeriodKey(index: number): string {
-  return periodFromMonths(index, index).key;
+/** The key of the one-month period a monthly count is stored under: 2021-03/2021-03 (built directly: it is in every inner loop). */
+export function monthPeriodKey(index: number): string {
+  const month = monthKey(index);
+  return `${month}/${month}`;
 }
 
 /** Stored monthly counts: count indicator id → area code → month key → count. */

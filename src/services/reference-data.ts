@@ -1,12 +1,13 @@
 /**
  * Reference data: what every request reads and few writes change — the geography, populations,
- * area groups and the catalogue (indicators, dashboards, their outcomes and rows). It is read once
+ * area groups and the catalogue (indicators with their targets, dashboards, their outcomes and
+ * rows). It is read once
  * per process for each data version (src/db/data-version.ts) and shared by requests; published and
  * derived values, assessments and targets are never held here: they are read per request.
  */
 import { DataSource } from 'typeorm';
 import {
-  Area, AreaGroup, AreaGroupMember, AreaLink, AreaPopulation, Dashboard, Indicator, Outcome, OutcomeIndicator,
+  Area, AreaGroup, AreaGroupMember, AreaLink, AreaPopulation, Dashboard, Indicator, Outcome, OutcomeIndicator, RagRuleRow,
 } from '../entities';
 import { GeographyIndex } from './geography';
 import { sumPopulations } from './populations';
@@ -19,19 +20,22 @@ export class ReferenceData {
   private readonly outcomeById: ReadonlyMap<string, Outcome>;
   private readonly rowsByOutcome = new Map<string, OutcomeIndicator[]>();
   private readonly homeAreas = new Map<string, string>();
+  private readonly targetsByIndicator = new Map<string, RagRuleRow[]>();
   readonly groups: readonly AreaGroup[];
   private readonly groupById: ReadonlyMap<string, AreaGroup>;
   private readonly membersByGroup = new Map<string, AreaGroupMember[]>();
   /** area code → year → the published estimate. */
   private readonly estimates = new Map<string, Map<number, number>>();
   private readonly summedPopulations = new Map<string, Map<number, number | null>>();
+  /** Derived from the estimates and the geography, so as fixed as they are for this version. */
+  private readonly yearsOf = new Map<string, readonly number[]>();
 
   constructor(
     readonly version: number,
     readonly geography: GeographyIndex,
     data: {
       indicators: Indicator[]; dashboards: Dashboard[]; outcomes: Outcome[]; rows: OutcomeIndicator[];
-      groups: AreaGroup[]; members: AreaGroupMember[]; populations: AreaPopulation[];
+      groups: AreaGroup[]; members: AreaGroupMember[]; populations: AreaPopulation[]; targets: RagRuleRow[];
     },
   ) {
     this.indicators = new Map(data.indicators.map((i) => [i.id, i]));
@@ -52,6 +56,7 @@ export class ReferenceData {
       const area = geography.get(member.areaCode);
       if (area) push(this.membersByGroup, member.groupId, Object.assign(member, { area }));
     }
+    for (const rule of data.targets) push(this.targetsByIndicator, rule.indicatorId, rule);
     for (const row of data.populations) {
       let byYear = this.estimates.get(row.areaCode);
       if (!byYear) this.estimates.set(row.areaCode, (byYear = new Map()));
@@ -85,6 +90,11 @@ export class ReferenceData {
     return this.homeAreas.get(indicatorId) ?? null;
   }
 
+  /** An indicator's targets (RAG rules), for every area it has one for. */
+  targets(indicatorId: string): readonly RagRuleRow[] {
+    return this.targetsByIndicator.get(indicatorId) ?? [];
+  }
+
   group(id: string): AreaGroup | null {
     return this.groupById.get(id) ?? null;
   }
@@ -95,10 +105,15 @@ export class ReferenceData {
   }
 
   /** Years with a published estimate or a whole sum of districts' estimates, for an area. */
-  populationYears(code: string): number[] {
-    const years = new Set(this.estimates.get(code)?.keys() ?? []);
-    for (const la of this.geography.localAuthorities(code)) for (const year of this.estimates.get(la)?.keys() ?? []) years.add(year);
-    return [...years].filter((year) => this.population(code, year) !== null).sort((a, b) => a - b);
+  populationYears(code: string): readonly number[] {
+    let found = this.yearsOf.get(code);
+    if (!found) {
+      const years = new Set(this.estimates.get(code)?.keys() ?? []);
+      for (const la of this.geography.localAuthorities(code)) for (const year of this.estimates.get(la)?.keys() ?? []) years.add(year);
+      found = [...years].filter((year) => this.population(code, year) !== null).sort((a, b) => a - b);
+      this.yearsOf.set(code, found);
+    }
+    return found;
   }
 
   /**
@@ -129,7 +144,7 @@ export class ReferenceData {
   }
 
   static async load(dataSource: DataSource, version: number): Promise<ReferenceData> {
-    const [areas, links, indicators, dashboards, outcomes, rows, groups, members, populations] = await Promise.all([
+    const [areas, links, indicators, dashboards, outcomes, rows, groups, members, populations, targets] = await Promise.all([
       dataSource.getRepository(Area).find(),
       dataSource.getRepository(AreaLink).find(),
       dataSource.getRepository(Indicator).find(),
@@ -139,8 +154,9 @@ export class ReferenceData {
       dataSource.getRepository(AreaGroup).find(),
       dataSource.getRepository(AreaGroupMember).find(),
       dataSource.getRepository(AreaPopulation).find(),
+      dataSource.getRepository(RagRuleRow).find(),
     ]);
-    return new ReferenceData(version, new GeographyIndex(areas, links), { indicators, dashboards, outcomes, rows, groups, members, populations });
+    return new ReferenceData(version, new GeographyIndex(areas, links), { indicators, dashboards, outcomes, rows, groups, members, populations, targets });
   }
 }
 

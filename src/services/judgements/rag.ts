@@ -8,7 +8,7 @@ import { Area, Indicator, RagRuleRow } from '../../entities';
 import { factsOf, JudgementScope, pointOf, usable } from './common';
 import { DirectionResult, RagResult } from './types';
 
-function ruleOf(rows: RagRuleRow[], areaCode: string): { rule: RagRule; row: RagRuleRow } | null {
+function ruleOf(rows: readonly RagRuleRow[], areaCode: string): { rule: RagRule; row: RagRuleRow } | null {
   const row = rows.find((r) => r.scope === areaCode) ?? rows.find((r) => r.scope === '*');
   if (!row) return null;
   const target = row.targetValue !== null ? { value: row.targetValue } : { min: row.targetMin ?? undefined, max: row.targetMax ?? undefined };
@@ -26,7 +26,7 @@ export async function ragFor(
   period: PeriodInfo | null,
   direction: () => Promise<DirectionResult>,
 ): Promise<RagResult> {
-  const rule = ruleOf(await scope.loaders.ragRules(indicator.id), area.code);
+  const rule = ruleOf(scope.reference.targets(indicator.id), area.code);
   const value = period ? usable(await scope.values.valueAt(indicator, area.code, period.key)) : null;
   const travel = rule ? undefined : await direction();
   const result = ragRating(factsOf(indicator), value ? pointOf(value, area) : null, rule?.rule ?? null, travel);
