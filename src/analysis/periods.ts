@@ -123,8 +123,26 @@ function canonicalLabel(type: PeriodType, startMonth: number, endMonth: number):
   }
 }
 
+/**
+ * Periods already built, by first and last month: a request asks for the same few periods
+ * thousands of times, and a period never changes. Frozen, so no caller can alter a shared one;
+ * bounded, so odd inputs cannot grow it without limit.
+ */
+const BUILT = new Map<number, PeriodInfo>();
+const MAX_BUILT = 50_000;
+
 /** The period running from one month index to another, both included. */
 export function periodFromMonths(startMonth: number, endMonth: number): PeriodInfo {
+  const id = startMonth * 1_000_000 + endMonth;
+  const built = Number.isInteger(startMonth) && Number.isInteger(endMonth) && startMonth >= 0 && endMonth >= 0 ? BUILT.get(id) : undefined;
+  if (built) return built;
+  const period = buildPeriod(startMonth, endMonth);
+  if (BUILT.size >= MAX_BUILT) BUILT.clear();
+  BUILT.set(id, period);
+  return period;
+}
+
+function buildPeriod(startMonth: number, endMonth: number): PeriodInfo {
   if (!Number.isInteger(startMonth) || !Number.isInteger(endMonth)) {
     throw new PeriodError('period months must be whole month indexes');
   }
@@ -136,7 +154,7 @@ export function periodFromMonths(startMonth: number, endMonth: number): PeriodIn
   }
   const months = endMonth - startMonth + 1;
   const type = inferType(startMonth, months);
-  return {
+  return Object.freeze({
     key: `${monthKey(startMonth)}/${monthKey(endMonth)}`,
     label: canonicalLabel(type, startMonth, endMonth),
     type,
@@ -145,7 +163,7 @@ export function periodFromMonths(startMonth: number, endMonth: number): PeriodIn
     months,
     startMonth,
     endMonth,
-  };
+  });
 }
 
 const KEY_PATTERN = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/;

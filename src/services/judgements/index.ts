@@ -36,8 +36,15 @@ export class Judgements {
     return found;
   }
 
+  /** kind, subject and the arguments given, in the order callers pass them (always area, period, ...). */
   private static key(kind: string, subject: string, args: Args): string {
-    return `${kind}\u0000${subject}\u0000${JSON.stringify(Object.keys(args).sort().map((k) => [k, args[k] ?? null]))}`;
+    let key = `${kind}\u0000${subject}`;
+    for (const name in args) {
+      const value = args[name];
+      if (value === undefined || value === null) continue;
+      key += `\u0000${name}=${Array.isArray(value) ? value.join('\u0001') : value}`;
+    }
+    return key;
   }
 
   // --- An indicator from the root: defaults depend on the indicator only ---------------------
