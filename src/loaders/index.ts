@@ -9,7 +9,9 @@ import { comparePeriods, parseMonthKey, periodFromKey } from '../analysis/period
 import { Direction, Indicator, Observation, OutcomeAssessment, Rag } from '../entities';
 import { findObservations, SqlParameters } from '../db/observations';
 import { rawQuery } from '../db/raw-query';
-import { countIndicatorOf, deriveValue, fetchMonthlyCounts, lastMonthOf, MAX_DERIVED_MONTHS, monthPeriodKey } from '../services/derived-values';
+import {
+  countIndicatorOf, deriveValue, fetchMonthlyCounts, fetchPeriodTotals, lastMonthOf, MAX_DERIVED_MONTHS, MonthlyCounts, monthPeriodKey, periodTotalSource,
+} from '../services/derived-values';
 import { ReferenceData } from '../services/reference-data';
 
 /** Keys of loaders that take several parts are joined with this, which no code or key contains. */
@@ -66,16 +68,28 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
     return groupBy(ids, rows, (row) => row.indicator_id).map((group) => group.map((row) => row.area_code).sort());
   }, options);
 
-  /** A derived value (src/services/derived-values.ts), keyed indicator|area|period: one statement per batch. */
+  /**
+   * A derived value (src/services/derived-values.ts), keyed indicator|area|period: one statement per
+   * batch for the districts' sums over every period asked; a second only when some district lacks
+   * a month, to name the months in the note.
+   */
   const derived = new DataLoader<string, Observation | null>(async (keys) => {
     const requests = keys.map(splitKey).map(([id, areaCode, periodKey]) => ({ indicator: indicatorOf(id), areaCode, period: periodFromKey(periodKey) }));
+    const countIds = distinct(requests.map((r) => countIndicatorOf(r.indicator)));
     const areaCodes = distinct(requests.flatMap((r) => reference.geography.localAuthorities(r.areaCode)));
-    const months = new Set<string>();
-    for (const { period } of requests) {
-      if (period.months > MAX_DERIVED_MONTHS) continue;
-      for (let m = period.startMonth; m <= period.endMonth; m++) months.add(monthPeriodKey(m));
+    const periods = [...new Map(requests.filter((r) => r.period.months <= MAX_DERIVED_MONTHS).map((r) => [r.period.key, r.period])).values()];
+    const totals = await fetchPeriodTotals(dataSource, countIds, areaCodes, periods);
+    const complete = periodTotalSource(totals, new Map());
+    const incomplete = requests.filter((r) => r.period.months <= MAX_DERIVED_MONTHS
+      && reference.geography.localAuthorities(r.areaCode).some((code) => complete.total(countIndicatorOf(r.indicator), code, r.period) === undefined));
+    let detail: MonthlyCounts = new Map();
+    if (incomplete.length > 0) {
+      const months = new Set<string>();
+      for (const { period } of incomplete) for (let m = period.startMonth; m <= period.endMonth; m++) months.add(monthPeriodKey(m));
+      detail = await fetchMonthlyCounts(dataSource, distinct(incomplete.map((r) => countIndicatorOf(r.indicator))),
+        distinct(incomplete.flatMap((r) => reference.geography.localAuthorities(r.areaCode))), [...months]);
     }
-    const counts = await fetchMonthlyCounts(dataSource, distinct(requests.map((r) => countIndicatorOf(r.indicator))), areaCodes, [...months]);
+    const counts = periodTotalSource(totals, detail);
     return requests.map((request) => deriveValue(request, reference, counts));
   }, options);
 

@@ -86,7 +86,92 @@ function missingValue(base: object, note: string): Observation {
   });
 }
 
-export function deriveValue(request: DerivationRequest, reference: ReferenceData, counts: MonthlyCounts): Observation | null {
+/**
+ * Where a derivation reads its counts: the sum of a district's counts over a period's months
+ * (undefined when a month has none), and, only then, which months have none, for the note.
+ */
+export interface CountSource {
+  total(countId: string, areaCode: string, period: PeriodInfo): number | undefined;
+  missingMonths(countId: string, areaCode: string, period: PeriodInfo): number[];
+}
+
+/** Counts read month by month. */
+export function monthlyCountSource(counts: MonthlyCounts): CountSource {
+  const missingMonths = (countId: string, areaCode: string, period: PeriodInfo): number[] => {
+    const byMonth = counts.get(countId)?.get(areaCode);
+    const missing: number[] = [];
+    for (let month = period.startMonth; month <= period.endMonth; month++) if (byMonth?.get(monthPeriodKey(month)) === undefined) missing.push(month);
+    return missing;
+  };
+  return {
+    total(countId, areaCode, period) {
+      const byMonth = counts.get(countId)?.get(areaCode);
+      let total = 0;
+      for (let month = period.startMonth; month <= period.endMonth; month++) {
+        const value = byMonth?.get(monthPeriodKey(month));
+        if (value === undefined) return undefined;
+        total += value;
+      }
+      return total;
+    },
+    missingMonths,
+  };
+}
+
+/** A district's sum over a period's months, and how many months had a count. */
+export interface PeriodTotal {
+  readonly total: number;
+  readonly months: number;
+}
+
+/** Sums read per period (periodKey|countId|areaCode); the months missing from an incomplete one come from `detail`. */
+export function periodTotalSource(totals: ReadonlyMap<string, PeriodTotal>, detail: MonthlyCounts): CountSource {
+  const fromDetail = monthlyCountSource(detail);
+  return {
+    total(countId, areaCode, period) {
+      const found = totals.get(`${period.key}|${countId}|${areaCode}`);
+      return found && found.months === period.months ? found.total : undefined;
+    },
+    missingMonths: fromDetail.missingMonths,
+  };
+}
+
+/**
+ * Each district's sum of stored monthly counts over each period, in one statement for any number
+ * of periods (a table of the periods' months joined to the counts), so a request reads one row per
+ * district and period rather than one per district and month.
+ */
+export async function fetchPeriodTotals(
+  dataSource: DataSource,
+  countIndicatorIds: readonly string[],
+  areaCodes: readonly string[],
+  periods: readonly PeriodInfo[],
+): Promise<Map<string, PeriodTotal>> {
+  const totals = new Map<string, PeriodTotal>();
+  if (countIndicatorIds.length === 0 || areaCodes.length === 0 || periods.length === 0) return totals;
+  const postgres = dataSource.options.type === 'postgres';
+  for (const areaChunk of chunks(areaCodes, 1000)) {
+    const sql = SqlParameters.for(dataSource);
+    const pairs: string[] = [];
+    periods.forEach((period, index) => {
+      for (let month = period.startMonth; month <= period.endMonth; month++) {
+        const [p, m] = [sql.list([index]), sql.list([monthPeriodKey(month)])];
+        pairs.push(postgres ? `(${p}::integer, ${m}::varchar)` : `(${p}, ${m})`);
+      }
+    });
+    const text = `WITH wanted(p, month) AS (VALUES ${pairs.join(', ')})`
+      + ' SELECT w.p AS p, o.indicator_id AS indicator_id, o.area_code AS area_code, SUM(o.value) AS total, COUNT(*) AS months'
+      + ` FROM wanted w JOIN observation o ON o.period_key = w.month WHERE o.indicator_id IN (${sql.list(countIndicatorIds)})`
+      + ` AND o.area_code IN (${sql.list(areaChunk)}) AND o.value IS NOT NULL GROUP BY w.p, o.indicator_id, o.area_code`;
+    const rows = await rawQuery<{ p: number | string; indicator_id: string; area_code: string; total: number | string; months: number | string }>(dataSource, text, sql.values);
+    for (const row of rows) {
+      totals.set(`${periods[Number(row.p)].key}|${row.indicator_id}|${row.area_code}`, { total: Number(row.total), months: Number(row.months) });
+    }
+  }
+  return totals;
+}
+
+export function deriveValue(request: DerivationRequest, reference: ReferenceData, counts: CountSource): Observation | null {
   const { indicator, areaCode, period } = request;
   const { geography } = reference;
   const area = geography.get(areaCode);
@@ -108,17 +193,15 @@ export function deriveValue(request: DerivationRequest, reference: ReferenceData
     return missingValue(base, `Cannot be derived: ${area.name} has no districts or unitary authorities in the loaded geography.`);
   }
   const countId = countIndicatorOf(indicator);
-  const byArea = counts.get(countId);
-  const missing: string[] = [];
+  const gaps: Array<{ month: number; place: number; code: string }> = [];
   let total = 0;
-  for (let month = period.startMonth; month <= period.endMonth; month++) {
-    const key = monthPeriodKey(month);
-    for (const code of localAuthorities) {
-      const value = byArea?.get(code)?.get(key);
-      if (value === undefined) missing.push(`${geography.get(code)?.name ?? code} in ${monthLabel(month)}`);
-      else total += value;
-    }
-  }
+  localAuthorities.forEach((code, place) => {
+    const sum = counts.total(countId, code, period);
+    if (sum !== undefined) total += sum;
+    else for (const month of counts.missingMonths(countId, code, period)) gaps.push({ month, place, code });
+  });
+  // Listed month by month, as the districts are listed within a month.
+  const missing = gaps.sort((a, b) => a.month - b.month || a.place - b.place).map((gap) => `${geography.get(gap.code)?.name ?? gap.code} in ${monthLabel(gap.month)}`);
   const parts = `${period.months} month${period.months === 1 ? '' : 's'} × ${localAuthorities.length} ${localAuthorities.length === 1 ? 'area' : 'districts and unitary authorities'}`;
   if (missing.length === period.months * localAuthorities.length) {
     return missingValue(base, `Cannot be derived: no police.uk count is loaded for ${area.name} in ${period.label}.`);
