@@ -18,6 +18,11 @@ export interface Config {
    * computed for one request is reused by another. @default on
    */
   responseCache: boolean;
+  /**
+   * Origins whose pages may call the API from a browser: `*` (any: the read API is public) or a
+   * comma-separated list, e.g. `https://dashboards.example.org,http://localhost:5173`. @default *
+   */
+  corsOrigins: '*' | string[];
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/dashboard.sqlite';
@@ -40,6 +45,24 @@ function switchSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean):
   throw new Error(`${name} must be on or off (got "${env[name]}")`);
 }
 
+function originsSetting(env: NodeJS.ProcessEnv, name: string): '*' | string[] {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '' || raw === '*') return '*';
+  const origins = raw.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new Error(`${name} must be * or a comma-separated list of origins such as https://example.org or http://localhost:5173 (got "${origin}")`);
+    }
+  }
+  return origins.map((origin) => origin.replace(/\/$/, ''));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integerSetting(env, 'PORT', 4000, 0, 65535),
@@ -48,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxComplexity: integerSetting(env, 'MAX_QUERY_COMPLEXITY', 100_000, 10, 1_000_000),
     maxPageSize: integerSetting(env, 'MAX_PAGE_SIZE', 100, 1, 10_000),
     responseCache: switchSetting(env, 'RESPONSE_CACHE', true),
+    corsOrigins: originsSetting(env, 'CORS_ORIGINS'),
   };
 }

@@ -7,12 +7,19 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
+import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import Negotiator from 'negotiator';
 
-/** What the cache keeps of a response: its bytes as sent. */
+/** What the cache keeps of a response: its bytes, and each compressed form once it has been asked for. */
 interface CachedResponse {
   readonly body: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
 }
+
+/** Brotli at a middling quality: close to the best ratio for JSON, at a fraction of quality 11's time. */
+const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } };
 
 /** Set on the request by the lookup when it missed, read by the plugin when the answer is ready. */
 export interface CacheSlot {
@@ -23,7 +30,8 @@ export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse>;
 
   constructor(maxBytes = 64 * 1024 * 1024) {
-    this.entries = new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: (entry) => entry.body.length + 64 });
+    // Sized by the plain bytes twice over: room for the compressed forms added later.
+    this.entries = new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: (entry) => entry.body.length * 2 + 64 });
   }
 
   static key(version: number, request: IncomingMessage, rawBody: Buffer): string {
@@ -49,8 +57,19 @@ export class ResponseCache {
     const key = ResponseCache.key(version, request, raw);
     const hit = this.get(key);
     if (hit) {
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': hit.body.length, 'x-response-cache': 'hit' });
-      response.end(hit.body);
+      // Compressed as the client accepts, each form made once and kept with the entry.
+      const encoding = new Negotiator(request).encoding(['br', 'gzip', 'identity']);
+      let bytes = hit.body;
+      if (encoding === 'br') bytes = hit.br ??= zlib.brotliCompressSync(hit.body, BROTLI);
+      else if (encoding === 'gzip') bytes = hit.gzip ??= zlib.gzipSync(hit.body);
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': bytes.length,
+        vary: 'Accept-Encoding',
+        'x-response-cache': 'hit',
+        ...(bytes !== hit.body ? { 'content-encoding': encoding } : {}),
+      });
+      response.end(bytes);
       return true;
     }
     request.cacheSlot = { key };

@@ -7,6 +7,8 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import express from 'express';
+import compression from 'compression';
+import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -77,6 +79,19 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
   const versions = new DataVersionSource(() => readDataVersion(dataSource));
   const references = new ReferenceDataCache(dataSource);
   const responses = config.responseCache ? new ResponseCache() : null;
+  const corsHandler = cors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    exposedHeaders: ['x-response-cache'],
+    maxAge: 600,
+  });
+  /** Resolves false when CORS has answered the request itself (a preflight). */
+  const applyCors = (request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> =>
+    new Promise((resolve) => {
+      corsHandler(request as express.Request, response as express.Response, () => resolve(true));
+      if (response.writableEnded) resolve(false);
+    });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -90,6 +105,8 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
   });
   await apollo.start();
 
+  // gzip or brotli as Accept-Encoding asks (a 42 KB judgement answer is about 4 KB gzipped).
+  app.use(compression());
   app.get('/health', async (_request, response) => {
     const started = Date.now();
     try {
@@ -108,6 +125,9 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
    * memory without Express or Apollo. Everything else goes to Express with the body parsed.
    */
   const handle = async (request: RequestWithCache, response: http.ServerResponse): Promise<void> => {
+    // CORS first, for every path: a preflight is answered here (204), and every answer, cached
+    // or not, carries the headers a browser on an allowed origin needs.
+    if (!(await applyCors(request, response))) return;
     if (request.method === 'POST' && isGraphQLPath(request.url) && isJson(request.headers['content-type'])) {
       const body = await readBody(request, MAX_BODY_BYTES);
       if (!body.ok) {
@@ -130,6 +150,8 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
         if (responses.answer(request, response, body.raw, request.dataVersion)) return;
       }
     }
+    // Apollo's Express integration wants a body object: empty for a GET or another content type.
+    request.body ??= {};
     app(request, response);
   };
   app.use(
