@@ -3,7 +3,6 @@ import { Config } from './config';
 import { CacheSlot } from './response-cache';
 import { createRequestServices, RequestServices } from './services';
 import { ReferenceData } from './services/reference-data';
-import { readDataVersion } from './db/data-version';
 
 /** What every resolver gets: the configuration and this request's services. */
 export interface Context extends RequestServices {
@@ -20,5 +19,5 @@ export function createContext(dataSource: DataSource, config: Config, reference:
 
 /** A context outside a server (tests, scripts): reads the data version and the reference data afresh. */
 export async function contextFor(dataSource: DataSource, config: Config): Promise<Context> {
-  return createContext(dataSource, config, await ReferenceData.load(dataSource, await readDataVersion(dataSource)));
+  return createContext(dataSource, config, await ReferenceData.load(dataSource));
 }

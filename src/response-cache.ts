@@ -14,6 +14,8 @@ import Negotiator from 'negotiator';
 /** What the cache keeps of a response: its bytes, and each compressed form once it has been asked for. */
 interface CachedResponse {
   readonly body: Buffer;
+  /** As Apollo chose it for the request's Accept header (which is part of the key). */
+  readonly contentType: string;
   br?: Buffer;
   gzip?: Buffer;
 }
@@ -36,7 +38,9 @@ export class ResponseCache {
 
   static key(version: number, request: IncomingMessage, rawBody: Buffer): string {
     const hash = createHash('sha256');
-    hash.update(`${version}\u0000${request.headers.authorization ?? ''}\u0000${request.headers['x-api-key'] ?? ''}\u0000`);
+    // Credentials change who may see what; Accept changes the media type Apollo answers with.
+    const { authorization, accept } = request.headers;
+    hash.update(JSON.stringify([version, authorization ?? '', request.headers['x-api-key'] ?? '', accept ?? '']));
     hash.update(rawBody);
     return hash.digest('base64url');
   }
@@ -45,8 +49,8 @@ export class ResponseCache {
     return this.entries.get(key);
   }
 
-  set(key: string, body: string): void {
-    this.entries.set(key, { body: Buffer.from(body, 'utf8') });
+  set(key: string, body: string, contentType: string): void {
+    this.entries.set(key, { body: Buffer.from(body, 'utf8'), contentType });
   }
 
   /**
@@ -63,9 +67,9 @@ export class ResponseCache {
       if (encoding === 'br') bytes = hit.br ??= zlib.brotliCompressSync(hit.body, BROTLI);
       else if (encoding === 'gzip') bytes = hit.gzip ??= zlib.gzipSync(hit.body);
       response.writeHead(200, {
-        'content-type': 'application/json; charset=utf-8',
+        'content-type': hit.contentType,
         'content-length': bytes.length,
-        vary: 'Accept-Encoding',
+        vary: 'Accept, Accept-Encoding',
         'x-response-cache': 'hit',
         ...(bytes !== hit.body ? { 'content-encoding': encoding } : {}),
       });
@@ -80,16 +84,28 @@ export class ResponseCache {
   plugin(): ApolloServerPlugin<{ cacheSlot?: CacheSlot }> {
     return {
       requestDidStart: async () => ({
-        willSendResponse: async ({ contextValue, operation, response }) => {
+        willSendResponse: async ({ contextValue, operation, response, request }) => {
           const slot = contextValue.cacheSlot;
           if (!slot || operation?.operation !== 'query' || response.body.kind !== 'single') return;
           const { singleResult } = response.body;
           if (singleResult.errors || (response.http.status ?? 200) !== 200) return;
-          this.set(slot.key, `${JSON.stringify(singleResult)}\n`);
+          const contentType = contentTypeFor(request.http?.headers.get('accept'));
+          if (contentType) this.set(slot.key, `${JSON.stringify(singleResult)}\n`, contentType);
         },
       }),
     };
   }
+}
+
+const MEDIA_TYPES = ['application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8'];
+
+/**
+ * The media type Apollo answers a single result with for an Accept header (its own rule, which it
+ * applies only after the plugins run); null when Apollo would refuse it (406): then nothing is kept.
+ */
+export function contentTypeFor(accept: string | undefined): string | null {
+  if (!accept) return MEDIA_TYPES[0];
+  return new Negotiator({ headers: { accept } }).mediaType(MEDIA_TYPES) ?? null;
 }
 
 /** What the server's request handler puts on a request. */

@@ -32,12 +32,19 @@ export interface RunningServer {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** `/graphql`, any case, with or without a query string: what Express routes to Apollo as the endpoint itself. */
 function isGraphQLPath(url: string | undefined): boolean {
-  return url === '/graphql' || url?.startsWith('/graphql?') === true || url === '/graphql/';
+  const path = (url ?? '').split('?')[0].toLowerCase();
+  return path === '/graphql' || path === '/graphql/';
 }
 
-function isJson(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType.trim());
+/** A plain JSON body this handler can read itself: JSON, UTF-8 (or no charset), not compressed. */
+function isPlainJson(request: http.IncomingMessage): boolean {
+  const type = request.headers['content-type'];
+  if (type === undefined || !/^application\/json\s*(;|$)/i.test(type.trim())) return false;
+  const charset = /;\s*charset=("?)([^";]+)\1/i.exec(type)?.[2];
+  const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  return (!charset || /^utf-?8$/i.test(charset)) && encoding === 'identity';
 }
 
 /** A GraphQL-shaped error answer for a request that never reached GraphQL. */
@@ -120,15 +127,15 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     }
   });
   /**
-   * A GraphQL POST's JSON body is read here, before Express: a malformed or oversized body gets a
-   * JSON error at once, and with the response cache on, a request answered before is answered from
-   * memory without Express or Apollo. Everything else goes to Express with the body parsed.
+   * A GraphQL POST's plain JSON body is read here, before Express: a malformed or oversized body
+   * gets a JSON error at once, and with the response cache on, a request answered before is answered
+   * from memory without Express or Apollo. Everything else goes to Express as it came.
    */
   const handle = async (request: RequestWithCache, response: http.ServerResponse): Promise<void> => {
     // CORS first, for every path: a preflight is answered here (204), and every answer, cached
     // or not, carries the headers a browser on an allowed origin needs.
     if (!(await applyCors(request, response))) return;
-    if (request.method === 'POST' && isGraphQLPath(request.url) && isJson(request.headers['content-type'])) {
+    if (request.method === 'POST' && isGraphQLPath(request.url) && isPlainJson(request)) {
       const body = await readBody(request, MAX_BODY_BYTES);
       if (!body.ok) {
         sendError(response, body.status, body.code, body.message);
@@ -150,12 +157,13 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
         if (responses.answer(request, response, body.raw, request.dataVersion)) return;
       }
     }
-    // Apollo's Express integration wants a body object: empty for a GET or another content type.
-    request.body ??= {};
     app(request, response);
   };
   app.use(
     '/graphql',
+    // Bodies the handler above did not read (another charset, compressed, other paths) are parsed
+    // here as before; one it read is left as it is (body-parser skips a finished request).
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const request = req as RequestWithCache;

@@ -150,22 +150,35 @@ export async function fetchPeriodTotals(
   const totals = new Map<string, PeriodTotal>();
   if (countIndicatorIds.length === 0 || areaCodes.length === 0 || periods.length === 0) return totals;
   const postgres = dataSource.options.type === 'postgres';
-  for (const areaChunk of chunks(areaCodes, 1000)) {
-    const sql = SqlParameters.for(dataSource);
-    const pairs: string[] = [];
-    periods.forEach((period, index) => {
-      for (let month = period.startMonth; month <= period.endMonth; month++) {
-        const [p, m] = [sql.list([index]), sql.list([monthPeriodKey(month)])];
-        pairs.push(postgres ? `(${p}::integer, ${m}::varchar)` : `(${p}, ${m})`);
+  // Bound parameters stay far below every database's limit (SQLite 32,766): at most 5,000 months a statement.
+  const periodChunks: PeriodInfo[][] = [[]];
+  let months = 0;
+  for (const period of periods) {
+    if (months + period.months > 5000 && periodChunks[periodChunks.length - 1].length > 0) {
+      periodChunks.push([]);
+      months = 0;
+    }
+    periodChunks[periodChunks.length - 1].push(period);
+    months += period.months;
+  }
+  for (const periodChunk of periodChunks) {
+    for (const areaChunk of chunks(areaCodes, 1000)) {
+      const sql = SqlParameters.for(dataSource);
+      const pairs: string[] = [];
+      periodChunk.forEach((period, index) => {
+        for (let month = period.startMonth; month <= period.endMonth; month++) {
+          const [p, m] = [sql.list([index]), sql.list([monthPeriodKey(month)])];
+          pairs.push(postgres ? `(${p}::integer, ${m}::varchar)` : `(${p}, ${m})`);
+        }
+      });
+      const text = `WITH wanted(p, month) AS (VALUES ${pairs.join(', ')})`
+        + ' SELECT w.p AS p, o.indicator_id AS indicator_id, o.area_code AS area_code, SUM(o.value) AS total, COUNT(*) AS months'
+        + ` FROM wanted w JOIN observation o ON o.period_key = w.month WHERE o.indicator_id IN (${sql.list(countIndicatorIds)})`
+        + ` AND o.area_code IN (${sql.list(areaChunk)}) AND o.value IS NOT NULL GROUP BY w.p, o.indicator_id, o.area_code`;
+      const rows = await rawQuery<{ p: number | string; indicator_id: string; area_code: string; total: number | string; months: number | string }>(dataSource, text, sql.values);
+      for (const row of rows) {
+        totals.set(`${periodChunk[Number(row.p)].key}|${row.indicator_id}|${row.area_code}`, { total: Number(row.total), months: Number(row.months) });
       }
-    });
-    const text = `WITH wanted(p, month) AS (VALUES ${pairs.join(', ')})`
-      + ' SELECT w.p AS p, o.indicator_id AS indicator_id, o.area_code AS area_code, SUM(o.value) AS total, COUNT(*) AS months'
-      + ` FROM wanted w JOIN observation o ON o.period_key = w.month WHERE o.indicator_id IN (${sql.list(countIndicatorIds)})`
-      + ` AND o.area_code IN (${sql.list(areaChunk)}) AND o.value IS NOT NULL GROUP BY w.p, o.indicator_id, o.area_code`;
-    const rows = await rawQuery<{ p: number | string; indicator_id: string; area_code: string; total: number | string; months: number | string }>(dataSource, text, sql.values);
-    for (const row of rows) {
-      totals.set(`${periods[Number(row.p)].key}|${row.indicator_id}|${row.area_code}`, { total: Number(row.total), months: Number(row.months) });
     }
   }
   return totals;

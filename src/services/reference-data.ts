@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import {
   Area, AreaGroup, AreaGroupMember, AreaLink, AreaPopulation, Dashboard, Indicator, Outcome, OutcomeIndicator, RagRuleRow,
 } from '../entities';
+import { readDataVersion } from '../db/data-version';
 import { GeographyIndex } from './geography';
 import { sumPopulations } from './populations';
 
@@ -39,7 +40,8 @@ export class ReferenceData {
     },
   ) {
     this.indicators = new Map(data.indicators.map((i) => [i.id, i]));
-    this.dashboards = [...data.dashboards].sort((a, b) => a.slug.localeCompare(b.slug));
+    // By code point, not locale: every replica must pick the same home area whatever its LANG.
+    this.dashboards = [...data.dashboards].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     this.dashboardBySlug = new Map(this.dashboards.map((d) => [d.slug, d]));
     this.outcomeById = new Map(data.outcomes.map((o) => [o.id, o]));
     for (const outcome of [...data.outcomes].sort((a, b) => a.position - b.position)) push(this.outcomesBySlug, outcome.dashboardSlug, outcome);
@@ -143,40 +145,56 @@ export class ReferenceData {
     return total === null ? null : { population: total };
   }
 
-  static async load(dataSource: DataSource, version: number): Promise<ReferenceData> {
-    const [areas, links, indicators, dashboards, outcomes, rows, groups, members, populations, targets] = await Promise.all([
-      dataSource.getRepository(Area).find(),
-      dataSource.getRepository(AreaLink).find(),
-      dataSource.getRepository(Indicator).find(),
-      dataSource.getRepository(Dashboard).find(),
-      dataSource.getRepository(Outcome).find(),
-      dataSource.getRepository(OutcomeIndicator).find(),
-      dataSource.getRepository(AreaGroup).find(),
-      dataSource.getRepository(AreaGroupMember).find(),
-      dataSource.getRepository(AreaPopulation).find(),
-      dataSource.getRepository(RagRuleRow).find(),
-    ]);
-    return new ReferenceData(version, new GeographyIndex(areas, links), { indicators, dashboards, outcomes, rows, groups, members, populations, targets });
+  /**
+   * Reads the reference data as of one data version. The tables are read by separate statements,
+   * so the version is read before and after: when a write committed in between (it raised the
+   * version), the read is made again, so indicators, rows and outcomes never come from two states.
+   */
+  static async load(dataSource: DataSource): Promise<ReferenceData> {
+    for (let attempt = 1; ; attempt++) {
+      const before = await readDataVersion(dataSource);
+      const [areas, links, indicators, dashboards, outcomes, rows, groups, members, populations, targets] = await Promise.all([
+        dataSource.getRepository(Area).find(),
+        dataSource.getRepository(AreaLink).find(),
+        dataSource.getRepository(Indicator).find(),
+        dataSource.getRepository(Dashboard).find(),
+        dataSource.getRepository(Outcome).find(),
+        dataSource.getRepository(OutcomeIndicator).find(),
+        dataSource.getRepository(AreaGroup).find(),
+        dataSource.getRepository(AreaGroupMember).find(),
+        dataSource.getRepository(AreaPopulation).find(),
+        dataSource.getRepository(RagRuleRow).find(),
+      ]);
+      if (attempt < MAX_READS && (await readDataVersion(dataSource)) !== before) continue;
+      return new ReferenceData(before, new GeographyIndex(areas, links), { indicators, dashboards, outcomes, rows, groups, members, populations, targets });
+    }
   }
 }
 
-/** The reference data of the newest version asked for, loaded once and shared by the requests that ask for it. */
+/** Reads of the reference data before one is used though writes keep landing (it is then labelled with its first version, so the next request reads again). */
+const MAX_READS = 5;
+
+/**
+ * The newest reference data, loaded once and shared by the requests that need it. A request that
+ * read an older version than the one held is served the newer data; a newer version loads anew.
+ */
 export class ReferenceDataCache {
   private latest: { version: number; data: Promise<ReferenceData> } | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
   get(version: number): Promise<ReferenceData> {
-    if (!this.latest || this.latest.version !== version) {
-      const data = ReferenceData.load(this.dataSource, version);
-      const entry = { version, data };
-      this.latest = entry;
+    if (this.latest && this.latest.version >= version) return this.latest.data;
+    const data = ReferenceData.load(this.dataSource);
+    const entry = { version, data };
+    this.latest = entry;
+    data.then((loaded) => {
+      entry.version = Math.max(entry.version, loaded.version);
+    }, () => {
       // A failed load is not kept: the next request tries again.
-      data.catch(() => {
-        if (this.latest === entry) this.latest = null;
-      });
-    }
-    return this.latest.data;
+      if (this.latest === entry) this.latest = null;
+    });
+    return data;
   }
 }
 

@@ -115,7 +115,9 @@ export class ValueService {
     if (args.areas) {
       if (args.type) throw badArgument('type', 'type selects areas within an area; with a list of areas, leave it out');
       if (args.areas.length > MAX_VALUES_AREAS) throw badArgument('areas', `at most ${MAX_VALUES_AREAS} areas (got ${args.areas.length})`);
-      return [...new Set(args.areas)].map((code, i) => this.area(code, `areas[${i}]`));
+      // Checked where they stand in the list, then each area once.
+      const areas = args.areas.map((code, i) => this.area(code, `areas[${i}]`));
+      return [...new Map(areas.map((area) => [area.code, area])).values()];
     }
     if (!args.within) throw badArgument('within', 'give areas (a list of ONS codes) or within (an area whose parts to list, e.g. E10000018)');
     const within = this.area(args.within, 'within');

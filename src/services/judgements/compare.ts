@@ -35,8 +35,8 @@ export async function compare(
   const subject = await scope.values.resolveArea(indicator, args.area);
   const period = await requirePeriod(scope, indicator, subject, args.period);
   const facts = factsOf(indicator);
-  if (args.against.area) {
-    const other = scope.values.area(args.against.area, 'against.area');
+  if (given[0] === 'area') {
+    const other = scope.values.area(args.against.area!, 'against.area');
     const compared = await pointsFor(scope, indicator, [subject, other], period);
     const bench = compared.points[1];
     const benchmark: BenchmarkResult = {
@@ -52,8 +52,8 @@ export async function compare(
   let comparators: Area[];
   let label: string;
   let group: AreaGroup | null = null;
-  if (args.against.group) {
-    group = scope.reference.group(args.against.group);
+  if (given[0] === 'group') {
+    group = scope.reference.group(args.against.group!);
     if (!group) throw badArgument('against.group', `no area group has the id "${args.against.group}"; see areaGroups`);
     comparators = scope.reference.members(group.id).filter((m) => memberDuring(m, period)).map((m) => m.area!);
     if (comparators.length === 0) throw badArgument('against.group', `${group.name} has no members for the whole of ${period.label}`);
@@ -64,14 +64,15 @@ export async function compare(
     comparators = comparators.filter((member) => !containing.includes(member));
     label = `${group.name} average${containing.length > 0 ? ` (without ${containing.map((m) => m.name).join(', ')}, which overlaps ${subject.name})` : ''}`;
   } else {
-    const codes = [...new Set(args.against.areas!)];
-    if (codes.length === 0) throw badArgument('against.areas', 'list at least one area to compare with');
-    comparators = codes.map((code, i) => scope.values.area(code, `against.areas[${i}]`));
+    const listed = args.against.areas!;
+    if (listed.length === 0) throw badArgument('against.areas', 'list at least one area to compare with');
+    // Checked where they stand in the list, then each area once.
+    comparators = [...new Map(listed.map((code, i) => scope.values.area(code, `against.areas[${i}]`)).map((area) => [area.code, area])).values()];
     label = 'average of the areas';
   }
   // The subject is part of the group it is compared with, as on a funnel plot; the others must give an average.
   const areas = [subject, ...comparators.filter((a) => a.code !== subject.code)];
-  if (areas.length === 1) throw badArgument(args.against.group ? 'against.group' : 'against.areas', `the only area to compare ${subject.name} with is ${subject.name} itself`);
+  if (areas.length === 1) throw badArgument(given[0] === 'group' ? 'against.group' : 'against.areas', `the only area to compare ${subject.name} with is ${subject.name} itself`);
   const compared = await pointsFor(scope, indicator, areas, period);
   const benchmark: BenchmarkResult = { label, area: null, group, value: null, lowerLimit: null, upperLimit: null };
   const refused = countReason(indicator);
@@ -80,6 +81,6 @@ export async function compare(
     const result = compareWithBenchmark(facts, compared.points[0], { label, value: null });
     return comparisonResult({ ...result, explanation: `Not compared: none of the ${areas.length - 1} other area${areas.length === 2 ? '' : 's'} has a value for ${period.label}, so there is no average to compare ${subject.name} with.` }, compared, benchmark);
   }
-  const result = args.against.group ? groupComparison(facts, compared.points, subject.code, { label }) : compareAreas(facts, compared.points[0], compared.points, { label });
+  const result = given[0] === 'group' ? groupComparison(facts, compared.points, subject.code, { label }) : compareAreas(facts, compared.points[0], compared.points, { label });
   return comparisonResult(result.subject!, compared, { ...benchmark, value: result.benchmark.value });
 }

@@ -42,7 +42,7 @@ export class Judgements {
     for (const name in args) {
       const value = args[name];
       if (value === undefined || value === null) continue;
-      key += `\u0000${name}=${Array.isArray(value) ? value.join('\u0001') : value}`;
+      key += `\u0000${name}=${Array.isArray(value) ? JSON.stringify(value) : value}`;
     }
     return key;
   }
