@@ -14,10 +14,11 @@ import { SingleBar, Presets } from 'cli-progress';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { periodFromKey } from '../../analysis/periods';
 import { bumpDataVersion } from '../../db/data-version';
-import { Area, AreaLink, AreaType, Indicator, Observation, Period, PoliceUkCount, PoliceUkFile } from '../../entities';
+import { SqlParameters } from '../../db/observations';
+import { Area, AreaLink, AreaType, Indicator, Period, PoliceUkFile } from '../../entities';
 import { ImportError } from '../import-error';
 import { readLsoaLookup } from '../lsoa-lookup';
-import { chunks, upsertRows } from '../upsert';
+import { chunks, insertRows, upsertRows } from '../upsert';
 import { writeIndicators } from '../indicator-catalogue';
 import { ALL_CRIME, ASB, allPoliceUkIndicators, countIndicatorId, CRIME_TYPES, policeUkIndicators } from './crime-types';
 import { forceSlug } from './forces';
@@ -153,19 +154,29 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
   return summary;
 }
 
-/** Replaces one force's month in the ledger, then recomputes the monthly counts of the districts it touches. */
+/**
+ * Replaces one force's month in the ledger, then recomputes the monthly counts of the districts it
+ * touches. The ledger and observation rows go through plain SQL (src/import/upsert.ts insertRows):
+ * TypeORM's statement building was most of an import's database time.
+ */
 export async function writeForceMonth(manager: EntityManager, file: PoliceUkFile, counts: Map<string, Map<string, number>>, geography: ForceGeography): Promise<void> {
   await bumpDataVersion(manager);
-  const previous = await manager.findBy(PoliceUkCount, { force: file.force, month: file.month });
-  await manager.delete(PoliceUkCount, { force: file.force, month: file.month });
-  const rows: PoliceUkCount[] = [];
+  const params = new SqlParameters(isPostgres(manager));
+  const where = `"force" = ${params.list([file.force])} AND "month" = ${params.list([file.month])}`;
+  const previous: Array<{ area_code: string }> = await manager.query(`SELECT "area_code" FROM "police_uk_count" WHERE ${where}`, params.values);
+  await manager.query(`DELETE FROM "police_uk_count" WHERE ${where}`, params.values);
+  const rows: unknown[][] = [];
   for (const [areaCode, byType] of counts) {
-    for (const [crimeType, count] of byType) rows.push(Object.assign(new PoliceUkCount(), { force: file.force, month: file.month, areaCode, crimeType, count }));
+    for (const [crimeType, count] of byType) rows.push([file.force, file.month, areaCode, crimeType, count]);
   }
-  for (const chunk of chunks(rows)) await manager.insert(PoliceUkCount, chunk);
+  await insertRows(manager, 'police_uk_count', ['force', 'month', 'area_code', 'crime_type', 'count'], rows);
   await upsertRows(manager, PoliceUkFile, [file]);
-  const touched = new Set([...counts.keys(), ...previous.map((p) => p.areaCode), ...(geography.forceDistricts.get(file.forceAreaCode) ?? [])]);
+  const touched = new Set([...counts.keys(), ...previous.map((p) => p.area_code), ...(geography.forceDistricts.get(file.forceAreaCode) ?? [])]);
   await recomputeMonthlyCounts(manager, file.month, [...touched], geography);
+}
+
+function isPostgres(manager: EntityManager): boolean {
+  return manager.connection.options.type === 'postgres';
 }
 
 /**
@@ -174,42 +185,67 @@ export async function writeForceMonth(manager: EntityManager, file: PoliceUkFile
  * A district whose own force has no file loaded for the month gets no value.
  */
 export async function recomputeMonthlyCounts(manager: EntityManager, month: string, districtCodes: string[], geography: ForceGeography): Promise<void> {
+  const postgres = isPostgres(manager);
   const period = periodFromKey(`${month}/${month}`);
   await upsertRows(manager, Period, [Period.fromInfo(period)]);
-  const ledger = await manager.findBy(PoliceUkCount, { month, areaCode: In(districtCodes) });
-  const loaded = new Set((await manager.findBy(PoliceUkFile, { month })).map((f) => f.force));
-  const types = [...new Set([...CRIME_TYPES, ...ledger.map((row) => row.crimeType)])];
+  const ledgerParams = new SqlParameters(postgres);
+  const ledger: LedgerRow[] = districtCodes.length === 0 ? [] : await manager.query(
+    `SELECT "force", "month", "area_code", "crime_type", "count" FROM "police_uk_count" WHERE "month" = ${ledgerParams.list([month])} AND "area_code" IN (${ledgerParams.list(districtCodes)})`,
+    ledgerParams.values,
+  );
+  const loadedParams = new SqlParameters(postgres);
+  const loaded = new Set((await manager.query(`SELECT "force" FROM "police_uk_file" WHERE "month" = ${loadedParams.list([month])}`, loadedParams.values) as Array<{ force: string }>).map((f) => f.force));
+  const types = [...new Set([...CRIME_TYPES, ...ledger.map((row) => row.crime_type)])];
   const newTypes = types.filter((t) => !CRIME_TYPES.includes(t));
   if (newTypes.length > 0) await upsertRows(manager, Indicator, newTypes.flatMap((t) => policeUkIndicators(t)));
   // Every monthly count indicator, including types a previous import of the month had and this one has not.
-  const storedIds = (await manager.find(Indicator, { select: { id: true }, where: { derivation: 'SUM_OF_MONTHLY_COUNTS' } })).map((i) => i.id);
-  for (const chunk of chunks(districtCodes)) {
-    await manager.delete(Observation, { indicatorId: In(storedIds), areaCode: In(chunk), periodKey: period.key });
+  const storedIds = (await manager.query(`SELECT "id" FROM "indicator" WHERE "derivation" = 'SUM_OF_MONTHLY_COUNTS'`) as Array<{ id: string }>).map((i) => i.id);
+  if (storedIds.length > 0) {
+    for (const chunk of chunks(districtCodes)) {
+      const params = new SqlParameters(postgres);
+      await manager.query(
+        `DELETE FROM "observation" WHERE "indicator_id" IN (${params.list(storedIds)}) AND "area_code" IN (${params.list(chunk)}) AND "period_key" = ${params.list([period.key])}`,
+        params.values,
+      );
+    }
   }
-  const observations: Observation[] = [];
+  // The ledger by district, read once (not filtered again for each district and type).
+  const byDistrict = new Map<string, { forces: Set<string>; counts: Map<string, number> }>();
+  for (const row of ledger) {
+    let entry = byDistrict.get(row.area_code);
+    if (!entry) byDistrict.set(row.area_code, (entry = { forces: new Set(), counts: new Map() }));
+    entry.forces.add(row.force);
+    entry.counts.set(row.crime_type, (entry.counts.get(row.crime_type) ?? 0) + row.count);
+  }
+  const typeIds = types.map((type) => countIndicatorId(type));
+  const allCrimeId = countIndicatorId(ALL_CRIME);
+  // Columns left out (printed, denominator, the confidence limits, note) are null.
+  const observations: unknown[][] = [];
   for (const district of districtCodes) {
     const pfa = geography.districtForceArea.get(district);
     const ownForce = pfa ? geography.areaForce.get(pfa) : undefined;
     if (!ownForce || !loaded.has(ownForce)) continue;
-    const rows = ledger.filter((row) => row.areaCode === district);
-    const forces = [...new Set(rows.map((row) => row.force))].sort();
+    const entry = byDistrict.get(district);
+    const forces = entry ? [...entry.forces].sort() : [];
     const source = `police.uk street-level crime, ${month}: ${forces.length > 0 ? forces.join(', ') : ownForce} file${forces.length > 1 ? 's' : ''}, rows placed by LSOA`;
     let allCrime = 0;
-    for (const type of types) {
-      const count = rows.filter((row) => row.crimeType === type).reduce((sum, row) => sum + row.count, 0);
+    types.forEach((type, i) => {
+      const count = entry?.counts.get(type) ?? 0;
       if (type !== ASB) allCrime += count;
-      observations.push(monthlyCount(countIndicatorId(type), district, period.key, count, source));
-    }
-    observations.push(monthlyCount(countIndicatorId(ALL_CRIME), district, period.key, allCrime, source));
+      observations.push([typeIds[i], district, period.key, count, count, source]);
+    });
+    observations.push([allCrimeId, district, period.key, allCrime, allCrime, source]);
   }
-  for (const chunk of chunks(observations)) await manager.insert(Observation, chunk);
+  await insertRows(manager, 'observation', ['indicator_id', 'area_code', 'period_key', 'value', 'numerator', 'source'], observations);
 }
 
-function monthlyCount(indicatorId: string, areaCode: string, periodKey: string, count: number, source: string): Observation {
-  return Object.assign(new Observation(), {
-    indicatorId, areaCode, periodKey, value: count, numerator: count, denominator: null, printed: null, printedPeriodLabel: null,
-    lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null, note: null, source,
-  });
+/** A police_uk_count row as the driver returns it. */
+interface LedgerRow {
+  force: string;
+  month: string;
+  area_code: string;
+  crime_type: string;
+  count: number;
 }
 
 /** The file as police.uk ships it: `archive.zip!2021-03/2021-03-leicestershire-street.csv`, or the CSV's own name. */
