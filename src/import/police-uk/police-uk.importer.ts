@@ -104,12 +104,23 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
   // Listing first gives the progress bar its total; zip entries are only listed here, not read.
   for await (const file of streetFiles(inputs, summary.skipped)) files.push({ name: file.name, force: file.force, month: file.month });
   bar?.start(files.length, 0, { file: '' });
+  // Each file is read while the previous one is written: reading is this thread's work, writing
+  // mostly the database's (SQLite's own thread, or PostgreSQL), so the two overlap instead of taking turns.
+  // The writes still run one at a time and in order, and nothing more is written after one fails:
+  // the outcome is the same as reading and writing each file in turn.
+  let writing: Promise<{ failed: unknown } | null> | null = null;
+  const written = async (): Promise<void> => {
+    const outcome = writing ? await writing : null;
+    writing = null;
+    if (outcome) throw outcome.failed;
+  };
   try {
     let index = 0;
     for await (const file of streetFiles(inputs)) {
       bar?.update(index, { file: file.name.replace(/^.*[\\/!]/, '') });
       const forceAreaCode = geography.forceArea.get(file.force);
       if (!forceAreaCode && NOT_TERRITORIAL[file.force]) {
+        await written();
         summary.warnings.push(`${file.name}: skipped, ${NOT_TERRITORIAL[file.force]}`);
         index++;
         continue;
@@ -130,20 +141,29 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
         force: file.force, month: file.month, forceAreaCode, file: shippedName(file.name),
         rows: counts.rows, mapped: counts.mapped, withoutLsoa: counts.withoutLsoa, unknownLsoa: counts.unknownLsoa, outsideForce,
       });
-      await dataSource.transaction((manager) => writeForceMonth(manager, record, counts.counts, geography));
-      if (counts.unknownLsoa > 0) {
-        summary.warnings.push(`${file.name}: ${counts.unknownLsoa} rows with LSOAs missing from the lookup (e.g. ${counts.unknownLsoaExamples.join(', ')}) were not counted`);
-      }
-      summary.files++;
-      summary.rows += counts.rows;
-      summary.mapped += counts.mapped;
-      summary.withoutLsoa += counts.withoutLsoa;
-      summary.unknownLsoa += counts.unknownLsoa;
-      summary.outsideForce += outsideForce;
-      months.add(file.month);
-      index++;
+      await written();
+      // Settles with the error instead of rejecting, so a failure is held until the loop asks for it.
+      writing = dataSource.transaction((manager) => writeForceMonth(manager, record, counts.counts, geography)).then(() => {
+        if (counts.unknownLsoa > 0) {
+          summary.warnings.push(`${file.name}: ${counts.unknownLsoa} rows with LSOAs missing from the lookup (e.g. ${counts.unknownLsoaExamples.join(', ')}) were not counted`);
+        }
+        summary.files++;
+        summary.rows += counts.rows;
+        summary.mapped += counts.mapped;
+        summary.withoutLsoa += counts.withoutLsoa;
+        summary.unknownLsoa += counts.unknownLsoa;
+        summary.outsideForce += outsideForce;
+        months.add(file.month);
+        index++;
+        return null;
+      }, (failed: unknown) => ({ failed }));
     }
+    await written();
     bar?.update(index, { file: 'done' });
+  } catch (error) {
+    // A file read after one whose write failed: the write's error comes first, as it would in turn.
+    const earlier = writing ? await writing : null;
+    throw earlier ? earlier.failed : error;
   } finally {
     bar?.stop();
   }
