@@ -15,6 +15,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { periodFromKey } from '../../analysis/periods';
 import { bumpDataVersion } from '../../db/data-version';
 import { SqlParameters } from '../../db/observations';
+import { withStatementJournalsInMemory } from '../../db/temp-store';
 import { Area, AreaLink, AreaType, Indicator, Period, PoliceUkFile } from '../../entities';
 import { ImportError } from '../import-error';
 import { readLsoaLookup } from '../lsoa-lookup';
@@ -88,6 +89,10 @@ export const DEFAULT_LOOKUP = join(__dirname, '..', '..', '..', '..', 'seeds', '
 
 export async function importPoliceUk(dataSource: DataSource, inputs: readonly string[], options: PoliceUkOptions = {}): Promise<PoliceUkSummary> {
   const started = Date.now();
+  return withStatementJournalsInMemory(dataSource, () => importFiles(dataSource, inputs, options, started));
+}
+
+async function importFiles(dataSource: DataSource, inputs: readonly string[], options: PoliceUkOptions, started: number): Promise<PoliceUkSummary> {
   const lookup = readLsoaLookup(options.lookupFile ?? DEFAULT_LOOKUP);
   const geography = await loadForceGeography(dataSource.manager);
   const knownDistricts = new Set((await dataSource.getRepository(Area).find({ select: { code: true }, where: { type: In([AreaType.DISTRICT, AreaType.UNITARY_AUTHORITY]) } })).map((a) => a.code));
