@@ -21,6 +21,28 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return result;
 }
 
+/**
+ * Inserts rows with plain multi-row INSERTs in the caller's transaction, values given in the order
+ * of `columns`; columns left out take their defaults. For an import's bulk writes: TypeORM's
+ * insert() spends several times longer building a statement (a named parameter per value,
+ * escaping, entity metadata) than the database spends running it.
+ */
+export async function insertRows(manager: EntityManager, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+  const postgres = manager.connection.options.type === 'postgres';
+  const head = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES `;
+  for (const chunk of chunks(rows)) {
+    const values: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      if (row.length !== columns.length) throw new Error(`insertRows: a row for ${table} has ${row.length} values for ${columns.length} columns`);
+      return `(${row.map((value) => {
+        values.push(value);
+        return postgres ? `$${values.length}` : '?';
+      }).join(', ')})`;
+    });
+    await manager.query(head + tuples.join(', '), values);
+  }
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
 }

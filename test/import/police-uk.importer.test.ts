@@ -196,6 +196,24 @@ describe('importPoliceUk on files made here', () => {
     assert.equal(await ledgerSnapshot(db.dataSource), before);
   });
 
+  test('files before a broken one are written before its error is thrown; it and those after it are not', async () => {
+    // The next file is read while one is written: the write must still finish, and nothing after the error start.
+    const good = generate('2023-08', 300, 9);
+    const goodFile = join(dir, '2023-08-west-yorkshire-street.csv');
+    writeFileSync(goodFile, good.text);
+    const broken = join(dir, '2023-09-west-yorkshire-street.csv');
+    writeFileSync(broken, generate('2023-10', 10, 10).text);
+    const later = join(dir, '2023-11-west-yorkshire-street.csv');
+    writeFileSync(later, generate('2023-11', 10, 11).text);
+    await assert.rejects(importPoliceUk(db.dataSource, [goodFile, broken, later], { progress: false }), /2023-09-west-yorkshire-street\.csv:2: Month is "2023-10" in a file for 2023-09/);
+    const stored = await monthlyCounts(db.dataSource, '2023-08');
+    for (const district of WEST_YORKSHIRE) {
+      assert.equal(stored.get(district)?.get(countIndicatorId(ALL_CRIME)), [...good.expected.get(district)!].filter(([type]) => type !== ASB).reduce((sum, [, n]) => sum + n, 0));
+    }
+    const files = await db.dataSource.getRepository(PoliceUkFile).findBy({ force: 'west-yorkshire' });
+    assert.deepEqual(files.map((f) => f.month).filter((m) => m >= '2023-08').sort(), ['2023-08']);
+  });
+
   test('a file whose rows are for another month, or an unknown force, is rejected', async () => {
     const wrongMonth = join(dir, '2023-05-west-yorkshire-street.csv');
     writeFileSync(wrongMonth, generate('2023-06', 10, 4).text);

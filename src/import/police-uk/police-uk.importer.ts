@@ -14,10 +14,12 @@ import { SingleBar, Presets } from 'cli-progress';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { periodFromKey } from '../../analysis/periods';
 import { bumpDataVersion } from '../../db/data-version';
-import { Area, AreaLink, AreaType, Indicator, Observation, Period, PoliceUkCount, PoliceUkFile } from '../../entities';
+import { SqlParameters } from '../../db/observations';
+import { withStatementJournalsInMemory } from '../../db/temp-store';
+import { Area, AreaLink, AreaType, Indicator, Period, PoliceUkFile } from '../../entities';
 import { ImportError } from '../import-error';
 import { readLsoaLookup } from '../lsoa-lookup';
-import { chunks, upsertRows } from '../upsert';
+import { chunks, insertRows, upsertRows } from '../upsert';
 import { writeIndicators } from '../indicator-catalogue';
 import { ALL_CRIME, ASB, allPoliceUkIndicators, countIndicatorId, CRIME_TYPES, policeUkIndicators } from './crime-types';
 import { forceSlug } from './forces';
@@ -87,6 +89,10 @@ export const DEFAULT_LOOKUP = join(__dirname, '..', '..', '..', '..', 'seeds', '
 
 export async function importPoliceUk(dataSource: DataSource, inputs: readonly string[], options: PoliceUkOptions = {}): Promise<PoliceUkSummary> {
   const started = Date.now();
+  return withStatementJournalsInMemory(dataSource, () => importFiles(dataSource, inputs, options, started));
+}
+
+async function importFiles(dataSource: DataSource, inputs: readonly string[], options: PoliceUkOptions, started: number): Promise<PoliceUkSummary> {
   const lookup = readLsoaLookup(options.lookupFile ?? DEFAULT_LOOKUP);
   const geography = await loadForceGeography(dataSource.manager);
   const knownDistricts = new Set((await dataSource.getRepository(Area).find({ select: { code: true }, where: { type: In([AreaType.DISTRICT, AreaType.UNITARY_AUTHORITY]) } })).map((a) => a.code));
@@ -103,12 +109,23 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
   // Listing first gives the progress bar its total; zip entries are only listed here, not read.
   for await (const file of streetFiles(inputs, summary.skipped)) files.push({ name: file.name, force: file.force, month: file.month });
   bar?.start(files.length, 0, { file: '' });
+  // Each file is read while the previous one is written: reading is this thread's work, writing
+  // mostly the database's (SQLite's own thread, or PostgreSQL), so the two overlap instead of taking turns.
+  // The writes still run one at a time and in order, and nothing more is written after one fails:
+  // the outcome is the same as reading and writing each file in turn.
+  let writing: Promise<{ failed: unknown } | null> | null = null;
+  const written = async (): Promise<void> => {
+    const outcome = writing ? await writing : null;
+    writing = null;
+    if (outcome) throw outcome.failed;
+  };
   try {
     let index = 0;
     for await (const file of streetFiles(inputs)) {
       bar?.update(index, { file: file.name.replace(/^.*[\\/!]/, '') });
       const forceAreaCode = geography.forceArea.get(file.force);
       if (!forceAreaCode && NOT_TERRITORIAL[file.force]) {
+        await written();
         summary.warnings.push(`${file.name}: skipped, ${NOT_TERRITORIAL[file.force]}`);
         index++;
         continue;
@@ -129,20 +146,29 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
         force: file.force, month: file.month, forceAreaCode, file: shippedName(file.name),
         rows: counts.rows, mapped: counts.mapped, withoutLsoa: counts.withoutLsoa, unknownLsoa: counts.unknownLsoa, outsideForce,
       });
-      await dataSource.transaction((manager) => writeForceMonth(manager, record, counts.counts, geography));
-      if (counts.unknownLsoa > 0) {
-        summary.warnings.push(`${file.name}: ${counts.unknownLsoa} rows with LSOAs missing from the lookup (e.g. ${counts.unknownLsoaExamples.join(', ')}) were not counted`);
-      }
-      summary.files++;
-      summary.rows += counts.rows;
-      summary.mapped += counts.mapped;
-      summary.withoutLsoa += counts.withoutLsoa;
-      summary.unknownLsoa += counts.unknownLsoa;
-      summary.outsideForce += outsideForce;
-      months.add(file.month);
-      index++;
+      await written();
+      // Settles with the error instead of rejecting, so a failure is held until the loop asks for it.
+      writing = dataSource.transaction((manager) => writeForceMonth(manager, record, counts.counts, geography)).then(() => {
+        if (counts.unknownLsoa > 0) {
+          summary.warnings.push(`${file.name}: ${counts.unknownLsoa} rows with LSOAs missing from the lookup (e.g. ${counts.unknownLsoaExamples.join(', ')}) were not counted`);
+        }
+        summary.files++;
+        summary.rows += counts.rows;
+        summary.mapped += counts.mapped;
+        summary.withoutLsoa += counts.withoutLsoa;
+        summary.unknownLsoa += counts.unknownLsoa;
+        summary.outsideForce += outsideForce;
+        months.add(file.month);
+        index++;
+        return null;
+      }, (failed: unknown) => ({ failed }));
     }
+    await written();
     bar?.update(index, { file: 'done' });
+  } catch (error) {
+    // A file read after one whose write failed: the write's error comes first, as it would in turn.
+    const earlier = writing ? await writing : null;
+    throw earlier ? earlier.failed : error;
   } finally {
     bar?.stop();
   }
@@ -153,19 +179,29 @@ export async function importPoliceUk(dataSource: DataSource, inputs: readonly st
   return summary;
 }
 
-/** Replaces one force's month in the ledger, then recomputes the monthly counts of the districts it touches. */
+/**
+ * Replaces one force's month in the ledger, then recomputes the monthly counts of the districts it
+ * touches. The ledger and observation rows go through plain SQL (src/import/upsert.ts insertRows):
+ * TypeORM's statement building was most of an import's database time.
+ */
 export async function writeForceMonth(manager: EntityManager, file: PoliceUkFile, counts: Map<string, Map<string, number>>, geography: ForceGeography): Promise<void> {
   await bumpDataVersion(manager);
-  const previous = await manager.findBy(PoliceUkCount, { force: file.force, month: file.month });
-  await manager.delete(PoliceUkCount, { force: file.force, month: file.month });
-  const rows: PoliceUkCount[] = [];
+  const params = new SqlParameters(isPostgres(manager));
+  const where = `"force" = ${params.list([file.force])} AND "month" = ${params.list([file.month])}`;
+  const previous: Array<{ area_code: string }> = await manager.query(`SELECT "area_code" FROM "police_uk_count" WHERE ${where}`, params.values);
+  await manager.query(`DELETE FROM "police_uk_count" WHERE ${where}`, params.values);
+  const rows: unknown[][] = [];
   for (const [areaCode, byType] of counts) {
-    for (const [crimeType, count] of byType) rows.push(Object.assign(new PoliceUkCount(), { force: file.force, month: file.month, areaCode, crimeType, count }));
+    for (const [crimeType, count] of byType) rows.push([file.force, file.month, areaCode, crimeType, count]);
   }
-  for (const chunk of chunks(rows)) await manager.insert(PoliceUkCount, chunk);
+  await insertRows(manager, 'police_uk_count', ['force', 'month', 'area_code', 'crime_type', 'count'], rows);
   await upsertRows(manager, PoliceUkFile, [file]);
-  const touched = new Set([...counts.keys(), ...previous.map((p) => p.areaCode), ...(geography.forceDistricts.get(file.forceAreaCode) ?? [])]);
+  const touched = new Set([...counts.keys(), ...previous.map((p) => p.area_code), ...(geography.forceDistricts.get(file.forceAreaCode) ?? [])]);
   await recomputeMonthlyCounts(manager, file.month, [...touched], geography);
+}
+
+function isPostgres(manager: EntityManager): boolean {
+  return manager.connection.options.type === 'postgres';
 }
 
 /**
@@ -174,42 +210,67 @@ export async function writeForceMonth(manager: EntityManager, file: PoliceUkFile
  * A district whose own force has no file loaded for the month gets no value.
  */
 export async function recomputeMonthlyCounts(manager: EntityManager, month: string, districtCodes: string[], geography: ForceGeography): Promise<void> {
+  const postgres = isPostgres(manager);
   const period = periodFromKey(`${month}/${month}`);
   await upsertRows(manager, Period, [Period.fromInfo(period)]);
-  const ledger = await manager.findBy(PoliceUkCount, { month, areaCode: In(districtCodes) });
-  const loaded = new Set((await manager.findBy(PoliceUkFile, { month })).map((f) => f.force));
-  const types = [...new Set([...CRIME_TYPES, ...ledger.map((row) => row.crimeType)])];
+  const ledgerParams = new SqlParameters(postgres);
+  const ledger: LedgerRow[] = districtCodes.length === 0 ? [] : await manager.query(
+    `SELECT "force", "month", "area_code", "crime_type", "count" FROM "police_uk_count" WHERE "month" = ${ledgerParams.list([month])} AND "area_code" IN (${ledgerParams.list(districtCodes)})`,
+    ledgerParams.values,
+  );
+  const loadedParams = new SqlParameters(postgres);
+  const loaded = new Set((await manager.query(`SELECT "force" FROM "police_uk_file" WHERE "month" = ${loadedParams.list([month])}`, loadedParams.values) as Array<{ force: string }>).map((f) => f.force));
+  const types = [...new Set([...CRIME_TYPES, ...ledger.map((row) => row.crime_type)])];
   const newTypes = types.filter((t) => !CRIME_TYPES.includes(t));
   if (newTypes.length > 0) await upsertRows(manager, Indicator, newTypes.flatMap((t) => policeUkIndicators(t)));
   // Every monthly count indicator, including types a previous import of the month had and this one has not.
-  const storedIds = (await manager.find(Indicator, { select: { id: true }, where: { derivation: 'SUM_OF_MONTHLY_COUNTS' } })).map((i) => i.id);
-  for (const chunk of chunks(districtCodes)) {
-    await manager.delete(Observation, { indicatorId: In(storedIds), areaCode: In(chunk), periodKey: period.key });
+  const storedIds = (await manager.query(`SELECT "id" FROM "indicator" WHERE "derivation" = 'SUM_OF_MONTHLY_COUNTS'`) as Array<{ id: string }>).map((i) => i.id);
+  if (storedIds.length > 0) {
+    for (const chunk of chunks(districtCodes)) {
+      const params = new SqlParameters(postgres);
+      await manager.query(
+        `DELETE FROM "observation" WHERE "indicator_id" IN (${params.list(storedIds)}) AND "area_code" IN (${params.list(chunk)}) AND "period_key" = ${params.list([period.key])}`,
+        params.values,
+      );
+    }
   }
-  const observations: Observation[] = [];
+  // The ledger by district, read once (not filtered again for each district and type).
+  const byDistrict = new Map<string, { forces: Set<string>; counts: Map<string, number> }>();
+  for (const row of ledger) {
+    let entry = byDistrict.get(row.area_code);
+    if (!entry) byDistrict.set(row.area_code, (entry = { forces: new Set(), counts: new Map() }));
+    entry.forces.add(row.force);
+    entry.counts.set(row.crime_type, (entry.counts.get(row.crime_type) ?? 0) + row.count);
+  }
+  const typeIds = types.map((type) => countIndicatorId(type));
+  const allCrimeId = countIndicatorId(ALL_CRIME);
+  // Columns left out (printed, denominator, the confidence limits, note) are null.
+  const observations: unknown[][] = [];
   for (const district of districtCodes) {
     const pfa = geography.districtForceArea.get(district);
     const ownForce = pfa ? geography.areaForce.get(pfa) : undefined;
     if (!ownForce || !loaded.has(ownForce)) continue;
-    const rows = ledger.filter((row) => row.areaCode === district);
-    const forces = [...new Set(rows.map((row) => row.force))].sort();
+    const entry = byDistrict.get(district);
+    const forces = entry ? [...entry.forces].sort() : [];
     const source = `police.uk street-level crime, ${month}: ${forces.length > 0 ? forces.join(', ') : ownForce} file${forces.length > 1 ? 's' : ''}, rows placed by LSOA`;
     let allCrime = 0;
-    for (const type of types) {
-      const count = rows.filter((row) => row.crimeType === type).reduce((sum, row) => sum + row.count, 0);
+    types.forEach((type, i) => {
+      const count = entry?.counts.get(type) ?? 0;
       if (type !== ASB) allCrime += count;
-      observations.push(monthlyCount(countIndicatorId(type), district, period.key, count, source));
-    }
-    observations.push(monthlyCount(countIndicatorId(ALL_CRIME), district, period.key, allCrime, source));
+      observations.push([typeIds[i], district, period.key, count, count, source]);
+    });
+    observations.push([allCrimeId, district, period.key, allCrime, allCrime, source]);
   }
-  for (const chunk of chunks(observations)) await manager.insert(Observation, chunk);
+  await insertRows(manager, 'observation', ['indicator_id', 'area_code', 'period_key', 'value', 'numerator', 'source'], observations);
 }
 
-function monthlyCount(indicatorId: string, areaCode: string, periodKey: string, count: number, source: string): Observation {
-  return Object.assign(new Observation(), {
-    indicatorId, areaCode, periodKey, value: count, numerator: count, denominator: null, printed: null, printedPeriodLabel: null,
-    lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null, note: null, source,
-  });
+/** A police_uk_count row as the driver returns it. */
+interface LedgerRow {
+  force: string;
+  month: string;
+  area_code: string;
+  crime_type: string;
+  count: number;
 }
 
 /** The file as police.uk ships it: `archive.zip!2021-03/2021-03-leicestershire-street.csv`, or the CSV's own name. */
