@@ -88,10 +88,12 @@ async function main(): Promise<number> {
           const goal = isEngland ? `p50 ≤ ${P50_GOAL_MS} ms` : 'statements as for England';
           // Each query is tried even when another failed, so that one missing field does not hide the rest.
           try {
-            await product.statements();
             const answer = await post(product.url, operation.body);
             assertAnswered(operation.name, answer);
             if (answerSize(answer.json.data!) === 0) throw new Error(`${operation.name}: the answer lists no districts, so there is nothing to time`);
+            // Statements of a second request: the first after start also reads the reference data, once per process.
+            await product.statements();
+            assertAnswered(operation.name, await post(product.url, operation.body));
             statements.set(operation, await product.statements());
             const times: number[] = [];
             for (let i = 0; i < WARM_UP + REQUESTS; i++) {
