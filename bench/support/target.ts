@@ -10,6 +10,8 @@ export type TargetSpec =
 export interface Target {
   readonly label: string;
   readonly url: string;
+  /** The target's process id. */
+  readonly pid: number;
   /** SQL statements the target ran since it was last asked (products only; 0 for anchors). */
   statements(): Promise<number>;
   stop(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startTarget(label: string, spec: TargetSpec, options: Targ
   return {
     label,
     url,
+    pid: child.pid!,
     async statements() {
       const answer = nextMessage<{ count: number }>(child, 'statements', label);
       child.send({ type: 'statements' });
