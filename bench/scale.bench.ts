@@ -27,12 +27,15 @@ import { EXIT_BROKEN, EXIT_GOAL_MISSED, machineLine, quietLine, quantile, runBen
 import { adHocOperation, BenchOperation } from './support/operations';
 import { markdownTable, number } from './support/table';
 import { startTarget } from './support/target';
+import { watchCpu } from './support/contention';
 
 const ROWS = SMOKE ? 20_000 : settingFromEnv('BENCH_ROWS', 450_000);
 const MONTH = process.env.BENCH_MONTH ?? '2019-06';
 const REQUESTS = SMOKE ? 3 : 30;
 const WARM_UP = SMOKE ? 1 : 3;
 const P50_GOAL_MS = 50;
+/** More CPU than this taken by other processes while a query is timed, and it is timed again. */
+const MAX_OTHERS_SHARE = 0.05;
 const ENGLAND = 'E92000001';
 const COUNTY = 'E10000018';
 const INDICATOR = 'police-uk/all-crime/rate';
@@ -80,6 +83,7 @@ async function main(): Promise<number> {
     try {
       const rows: string[][] = [];
       const failures: string[] = [];
+      const others: number[] = [];
       let missed = 0;
       for (const [england, county] of [[valuesWithin(ENGLAND), valuesWithin(COUNTY)], [districtComparison(ENGLAND), districtComparison(COUNTY)]]) {
         const statements = new Map<BenchOperation, number>();
@@ -88,16 +92,27 @@ async function main(): Promise<number> {
           const goal = isEngland ? `p50 ≤ ${P50_GOAL_MS} ms` : 'statements as for England';
           // Each query is tried even when another failed, so that one missing field does not hide the rest.
           try {
-            await product.statements();
             const answer = await post(product.url, operation.body);
             assertAnswered(operation.name, answer);
             if (answerSize(answer.json.data!) === 0) throw new Error(`${operation.name}: the answer lists no districts, so there is nothing to time`);
+            // Statements of a second request: the first after start also reads the reference data, once per process.
+            await product.statements();
+            assertAnswered(operation.name, await post(product.url, operation.body));
             statements.set(operation, await product.statements());
-            const times: number[] = [];
-            for (let i = 0; i < WARM_UP + REQUESTS; i++) {
-              const begun = process.hrtime.bigint();
-              assertAnswered(operation.name, await post(product.url, operation.body));
-              if (i >= WARM_UP) times.push(Number(process.hrtime.bigint() - begun) / 1e6);
+            let times: number[] = [];
+            // Timed again (twice at most) when other processes took more than a little CPU meanwhile.
+            for (let attempt = 1; ; attempt++) {
+              times = [];
+              const watch = watchCpu([process.pid, product.pid]);
+              for (let i = 0; i < WARM_UP + REQUESTS; i++) {
+                const begun = process.hrtime.bigint();
+                assertAnswered(operation.name, await post(product.url, operation.body));
+                if (i >= WARM_UP) times.push(Number(process.hrtime.bigint() - begun) / 1e6);
+              }
+              const share = watch.othersShare();
+              if (share !== null) others.push(share);
+              if (SMOKE || share === null || share <= MAX_OTHERS_SHARE || attempt === 3) break;
+              console.log(`${operation.name}: other processes used ${(share * 100).toFixed(0)}% of the CPU; timing again`);
             }
             const p50 = quantile(times, 0.5);
             let met: string;
@@ -117,6 +132,7 @@ async function main(): Promise<number> {
       }
       console.log(`\nsequential requests over loopback HTTP, ${REQUESTS} after ${WARM_UP} warm-up${WARM_UP > 1 ? 's' : ''}, response cache off, period ${MONTH}`);
       console.log(markdownTable(['query (police-uk/all-crime/rate)', 'items', 'p50 ms', 'p99 ms', 'SQL statements', 'goal', 'met'], rows, new Set([1, 2, 3, 4])));
+      if (others.length > 0) console.log(`other processes used at most ${(Math.max(...others) * 100).toFixed(0)}% of the CPU while a query was timed`);
       if (missed > 0) console.log(SMOKE ? `\n${missed} goal(s) missed; not enforced in a smoke run` : `\n${missed} goal(s) missed`);
       if (failures.length > 0) {
         console.error(`\n${failures.length} quer${failures.length === 1 ? 'y' : 'ies'} failed:\n${failures.map((f) => `- ${f}`).join('\n')}`);

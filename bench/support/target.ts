@@ -10,6 +10,8 @@ export type TargetSpec =
 export interface Target {
   readonly label: string;
   readonly url: string;
+  /** The target's process id. */
+  readonly pid: number;
   /** SQL statements the target ran since it was last asked (products only; 0 for anchors). */
   statements(): Promise<number>;
   stop(): Promise<void>;
@@ -42,12 +44,16 @@ function nextMessage<T>(child: ChildProcess, type: string, label: string): Promi
 
 export async function startTarget(label: string, spec: TargetSpec, options: TargetOptions = {}): Promise<Target> {
   const execArgv = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--cpu-prof-name', `${label}.cpuprofile`] : [];
-  const child = fork(join(__dirname, '..', 'target.process.js'), [JSON.stringify(spec)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // As `npm start` serves (src/production-default.ts): graphql-js's production build, no stack
+  // traces; the anchors run the same way, so the comparison is like for like.
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' };
+  const child = fork(join(__dirname, '..', 'target.process.js'), [JSON.stringify(spec)], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const { url } = await nextMessage<{ url: string }>(child, 'listening', label);
   let stopped: Promise<void> | null = null;
   return {
     label,
     url,
+    pid: child.pid!,
     async statements() {
       const answer = nextMessage<{ count: number }>(child, 'statements', label);
       child.send({ type: 'statements' });
