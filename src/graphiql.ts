@@ -24,7 +24,7 @@ export function graphiqlRouter(dir = GRAPHIQL_DIR): express.Router {
   const index = join(dir, 'index.html');
   const page = existsSync(index) ? readFileSync(index) : undefined;
   // Asset names carry a hash of their content: a new build has new names.
-  router.use(GRAPHIQL_ASSETS_PATH, express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
+  router.use(GRAPHIQL_ASSETS_PATH, express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
   router.get('/graphql', (request, response, next) => {
     // One URL, two representations: caches must keep them apart.
     response.vary('Accept');
