@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { presentTabsAsButtons } from './accessible-tabs';
+import { storageWithoutHeaders } from './storage';
 
 /** Replaced at build time (esbuild `define`): the tabs and the hashed URLs of Monaco's workers. */
 declare const __PLAYGROUND__: {
@@ -48,6 +49,8 @@ createRoot(root).render(
     // Request headers (Authorization: Bearer <key>) can be sent, but are never written to storage.
     isHeadersEditorEnabled
     shouldPersistHeaders={false}
+    showPersistHeadersSettings={false}
+    storage={storageWithoutHeaders()}
   >
     <GraphiQL.Logo>
       <h1>safer-communities-api</h1>
