@@ -1,7 +1,8 @@
 /**
  * The one place that wires the server: database, schema, Apollo Server on Express, /health,
- * query complexity limit, the caches (reference data per process, whole responses unless
- * RESPONSE_CACHE=off), both keyed by the data version each request reads, and graceful shutdown.
+ * GraphiQL for browsers at /graphql, query complexity limit, the caches (reference data per
+ * process, whole responses unless RESPONSE_CACHE=off), both keyed by the data version each
+ * request reads, and graceful shutdown.
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -12,7 +13,7 @@ import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
 import { Config } from './config';
 import { Context, createContext } from './context';
@@ -22,6 +23,7 @@ import { ReferenceDataCache } from './services/reference-data';
 import { getSchema } from './schema';
 import { complexityLimitPlugin } from './complexity';
 import { formatError, rejectNulCharactersPlugin } from './input-guards';
+import { graphiqlRouter } from './graphiql';
 
 export interface RunningServer {
   readonly url: string;
@@ -108,6 +110,9 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
       // Cache hints are not used (the response cache keys on the data version); Apollo's default
       // cache-control plugin would wrap every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
+      // Browsers get our own GraphiQL (src/graphiql.ts), bundled and served from here; Apollo's
+      // landing page would load its sandbox from Apollo's CDN.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(), complexityLimitPlugin(schema, config.maxComplexity), ...(responses ? [responses.plugin()] : [])],
   });
   await apollo.start();
@@ -159,6 +164,7 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     }
     app(request, response);
   };
+  app.use(graphiqlRouter());
   app.use(
     '/graphql',
     // Bodies the handler above did not read (another charset, compressed, other paths) are parsed
