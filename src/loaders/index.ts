@@ -10,7 +10,7 @@ import { Direction, Indicator, Observation, OutcomeAssessment, Rag } from '../en
 import { findObservations, SqlParameters } from '../db/observations';
 import { rawQuery } from '../db/raw-query';
 import {
-  countIndicatorOf, deriveValue, fetchMonthlyCounts, fetchPeriodTotals, lastMonthOf, MAX_DERIVED_MONTHS, MonthlyCounts, monthPeriodKey, periodTotalSource,
+  countIndicatorOf, deriveValue, fetchMonthlyCounts, fetchPeriodTotals, lastMonthOf, MAX_DERIVED_MONTHS, MonthlyCounts, monthPeriodKey, periodTotal, periodTotalSource,
 } from '../services/derived-values';
 import { ReferenceData } from '../services/reference-data';
 
@@ -79,9 +79,8 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
     const areaCodes = distinct(requests.flatMap((r) => reference.geography.localAuthorities(r.areaCode)));
     const periods = [...new Map(requests.filter((r) => r.period.months <= MAX_DERIVED_MONTHS).map((r) => [r.period.key, r.period])).values()];
     const totals = await fetchPeriodTotals(dataSource, countIds, areaCodes, periods);
-    const complete = periodTotalSource(totals, new Map());
     const incomplete = requests.filter((r) => r.period.months <= MAX_DERIVED_MONTHS
-      && reference.geography.localAuthorities(r.areaCode).some((code) => complete.total(countIndicatorOf(r.indicator), code, r.period) === undefined));
+      && reference.geography.localAuthorities(r.areaCode).some((code) => periodTotal(totals, countIndicatorOf(r.indicator), code, r.period) === undefined));
     let detail: MonthlyCounts = new Map();
     if (incomplete.length > 0) {
       const months = new Set<string>();

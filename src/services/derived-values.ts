@@ -95,44 +95,28 @@ export interface CountSource {
   missingMonths(countId: string, areaCode: string, period: PeriodInfo): number[];
 }
 
-/** Counts read month by month. */
-export function monthlyCountSource(counts: MonthlyCounts): CountSource {
-  const missingMonths = (countId: string, areaCode: string, period: PeriodInfo): number[] => {
-    const byMonth = counts.get(countId)?.get(areaCode);
-    const missing: number[] = [];
-    for (let month = period.startMonth; month <= period.endMonth; month++) if (byMonth?.get(monthPeriodKey(month)) === undefined) missing.push(month);
-    return missing;
-  };
-  return {
-    total(countId, areaCode, period) {
-      const byMonth = counts.get(countId)?.get(areaCode);
-      let total = 0;
-      for (let month = period.startMonth; month <= period.endMonth; month++) {
-        const value = byMonth?.get(monthPeriodKey(month));
-        if (value === undefined) return undefined;
-        total += value;
-      }
-      return total;
-    },
-    missingMonths,
-  };
-}
-
 /** A district's sum over a period's months, and how many months had a count. */
 export interface PeriodTotal {
   readonly total: number;
   readonly months: number;
 }
 
-/** Sums read per period (periodKey|countId|areaCode); the months missing from an incomplete one come from `detail`. */
+/** A district's sum over a period from fetchPeriodTotals, or undefined when a month has no count. */
+export function periodTotal(totals: ReadonlyMap<string, PeriodTotal>, countId: string, areaCode: string, period: PeriodInfo): number | undefined {
+  const found = totals.get(`${period.key}|${countId}|${areaCode}`);
+  return found && found.months === period.months ? found.total : undefined;
+}
+
+/** Sums read per period; the months missing from an incomplete one are found in `detail`, monthly counts read only then. */
 export function periodTotalSource(totals: ReadonlyMap<string, PeriodTotal>, detail: MonthlyCounts): CountSource {
-  const fromDetail = monthlyCountSource(detail);
   return {
-    total(countId, areaCode, period) {
-      const found = totals.get(`${period.key}|${countId}|${areaCode}`);
-      return found && found.months === period.months ? found.total : undefined;
+    total: (countId, areaCode, period) => periodTotal(totals, countId, areaCode, period),
+    missingMonths(countId, areaCode, period) {
+      const byMonth = detail.get(countId)?.get(areaCode);
+      const missing: number[] = [];
+      for (let month = period.startMonth; month <= period.endMonth; month++) if (byMonth?.get(monthPeriodKey(month)) === undefined) missing.push(month);
+      return missing;
     },
-    missingMonths: fromDetail.missingMonths,
   };
 }
 

@@ -125,7 +125,7 @@ export class ReferenceData {
   population(code: string, year: number): number | null {
     const own = this.estimates.get(code)?.get(year);
     if (own !== undefined) return own;
-    return this.summedPopulation(code, year)?.population ?? null;
+    return this.summedPopulation(code, year);
   }
 
   /** Whether the ONS publishes an estimate of the area itself in a year (not a sum of its districts'). */
@@ -133,16 +133,15 @@ export class ReferenceData {
     return this.estimates.get(code)?.has(year) ?? false;
   }
 
-  /** Whether the area's population in a year is a sum of its districts' (for notes), with the total. */
-  summedPopulation(code: string, year: number): { population: number } | null {
+  /** The sum of the area's districts' estimates in a year (kept once worked out), or null when one is missing. */
+  private summedPopulation(code: string, year: number): number | null {
     let byYear = this.summedPopulations.get(code);
     if (!byYear) this.summedPopulations.set(code, (byYear = new Map()));
     if (!byYear.has(year)) {
       const parts = this.geography.localAuthorities(code).filter((part) => part !== code);
       byYear.set(year, parts.length === 0 ? null : sumPopulations(parts, year, (part) => this.estimates.get(part)?.get(year)));
     }
-    const total = byYear.get(year)!;
-    return total === null ? null : { population: total };
+    return byYear.get(year)!;
   }
 
   /**
