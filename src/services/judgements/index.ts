@@ -3,8 +3,8 @@
  * by its own field, its RAG and its outcome's roll-up, and an outcome's roll-up by three fields,
  * so every result is kept for the rest of the request (and only for it).
  */
-import { periodFromKey, PeriodType } from '../../analysis/periods';
-import { Indicator, Outcome } from '../../entities';
+import { periodFromKey, PeriodInfo, PeriodType } from '../../analysis/periods';
+import { Area, Indicator, Outcome } from '../../entities';
 import { DashboardRow, dashboardOf, rowsOf } from '../dashboards';
 import { periodArgument } from '../errors';
 import { JudgementScope } from './common';
@@ -106,17 +106,21 @@ export class Judgements {
   rowDistrictComparison(row: DashboardRow, period: string | null | undefined): Promise<GroupComparisonResult> {
     return this.once(Judgements.key('row-districts', row.id, { period }), async () => {
       const area = this.scope.values.area(row.areaCode);
-      const info = period ? periodArgument('period', period) : row.latestPeriodKey ? periodFromKey(row.latestPeriodKey) : await requirePeriod(this.scope, row.indicator, area, null);
-      return compareDistricts(this.scope, row.indicator, area, info);
+      return compareDistricts(this.scope, row.indicator, area, await this.rowPeriod(row, area, period));
     });
   }
 
   rowCountyComparison(row: DashboardRow, args: { period?: string | null; group?: string | null }): Promise<GroupComparisonResult> {
     return this.once(Judgements.key('row-group', row.id, args), async () => {
       const area = this.scope.values.area(row.areaCode);
-      const preferred = args.period ? periodArgument('period', args.period) : row.latestPeriodKey ? periodFromKey(row.latestPeriodKey) : await requirePeriod(this.scope, row.indicator, area, null);
-      return compareWithGroup(this.scope, row.indicator, area, args.group, preferred, Boolean(args.period));
+      return compareWithGroup(this.scope, row.indicator, area, args.group, await this.rowPeriod(row, area, args.period), Boolean(args.period));
     });
+  }
+
+  /** A row comparison's period: the argument, else the row's Latest Data period, else the latest with a value. */
+  private async rowPeriod(row: DashboardRow, area: Area, period: string | null | undefined): Promise<PeriodInfo> {
+    if (period) return periodArgument('period', period);
+    return row.latestPeriodKey ? periodFromKey(row.latestPeriodKey) : requirePeriod(this.scope, row.indicator, area, null);
   }
 
   // --- An outcome -------------------------------------------------------------------------
