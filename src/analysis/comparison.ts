@@ -172,6 +172,26 @@ export interface Comparison {
   explanation: string;
 }
 
+/**
+ * What a group comparison's funnel plot is drawn from: the average the members were placed
+ * against and the denominators at which they were (1 for every member of a count).
+ */
+export interface GroupFunnel {
+  indicator: IndicatorFacts;
+  average: number;
+  /** One per member compared by funnel limits, in the members' order. */
+  denominators: number[];
+}
+
+/** One point of a funnel plot's control limits: the limits around the group average at one denominator. */
+export interface FunnelPoint {
+  denominator: number;
+  lower95: number;
+  upper95: number;
+  lower998: number;
+  upper998: number;
+}
+
 /** Every member of a group against one benchmark, best first (the GraphQL GroupComparison). */
 export interface GroupComparison {
   period: PeriodInfo;
@@ -180,6 +200,8 @@ export interface GroupComparison {
   /** Best first; members without a value last, unranked. */
   members: Comparison[];
   subject: Comparison | null;
+  /** Null when no member was compared by funnel limits (districts against their county, a ratio, no counts, no average). */
+  funnel: GroupFunnel | null;
   method: string;
   explanation: string;
 }
@@ -421,6 +443,7 @@ export function districtComparison(indicator: IndicatorFacts, county: ValuePoint
     benchmark: benchmarkResult(benchmark),
     members,
     subject: null,
+    funnel: null,
     method:
       "each district's 95% and 99.8% confidence intervals against the county's value (overlapping confidence intervals), ranked best first by polarity; quartile = 1 + floor(4 × (rank − 1) / ranked districts)",
     explanation: `${districts.length} districts of ${county.areaName} (${countyText}) in ${county.period.label}: ${counts}.`,
@@ -605,6 +628,46 @@ export function funnelLimits(indicator: IndicatorFacts, average: number, denomin
   }
 }
 
+/** How many points funnelCurve draws a curve with: from 2 to 500, 60 unless asked. */
+export const FUNNEL_CURVE_POINTS = { min: 2, max: 500, default: 60 } as const;
+
+/**
+ * A funnel plot's control limits as curves: funnelLimits around the average at `points`
+ * denominators spread evenly on a log scale from half the smallest of `denominators` (the members')
+ * to twice the largest, smallest first; the first and last are exactly those ends. A single
+ * denominator d gives d/2 to 2d.
+ *
+ * null when there is no curve to draw: no average, no denominators, a ratio (no funnel), or a count
+ * (compared at denominator 1 around the mean count: one pair of limits, not a curve over sizes).
+ * RangeError for `points` outside 2..500 or not whole, and for a denominator that is not above zero.
+ */
+export function funnelCurve(
+  indicator: IndicatorFacts,
+  average: number | null,
+  denominators: readonly number[],
+  points: number = FUNNEL_CURVE_POINTS.default,
+): FunnelPoint[] | null {
+  checkIndicator(indicator);
+  const { min, max } = FUNNEL_CURVE_POINTS;
+  if (!Number.isInteger(points) || points < min || points > max) {
+    throw new RangeError(`a funnel curve needs a whole number of points from ${min} to ${max} (got ${String(points)})`);
+  }
+  for (const d of denominators) {
+    if (typeof d !== 'number' || !Number.isFinite(d) || d <= 0) {
+      throw new RangeError(`denominators must be greater than zero for a funnel curve (got ${String(d)})`);
+    }
+  }
+  if (average === null || denominators.length === 0) return null;
+  if (indicator.valueType !== 'RATE' && indicator.valueType !== 'PERCENTAGE') return null;
+  const first = Math.min(...denominators) / 2;
+  const last = Math.max(...denominators) * 2;
+  return Array.from({ length: points }, (_, i) => {
+    const denominator = i === points - 1 ? last : first * (last / first) ** (i / (points - 1));
+    const { lower95, upper95, lower998, upper998 } = funnelLimits(indicator, average, denominator);
+    return { denominator, lower95, upper95, lower998, upper998 };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // A group: every member against the group average
 // ---------------------------------------------------------------------------------------------
@@ -749,11 +812,13 @@ export function groupComparison(
   const subject = subjectCode ? (ranked.find((m) => m.areaCode === subjectCode) ?? null) : null;
   const period = members[0].period;
   const averageText = average.value === null ? 'no average' : formatMeasure(indicator, average.value);
+  const denominators = members.flatMap((point, i) => (compared[i].funnel ? [funnelDenominator(indicator, point) as number] : []));
   return {
     period,
     benchmark: benchmarkResult({ label, value: average.value }),
     members: ranked,
     subject,
+    funnel: average.value !== null && denominators.length > 0 ? { indicator, average: average.value, denominators } : null,
     method:
       `each member against ${average.text}, by funnel plot control limits at 95% and 99.8% for the member's denominator ` +
       `(PHEindicatormethods funnel method: Poisson for rates and counts, binomial for percentages); ` +

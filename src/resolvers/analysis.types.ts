@@ -66,6 +66,24 @@ export class Comparison {
   explanation!: string;
 }
 
+@ObjectType({ description: 'One point of a funnel plot\'s control limits: the limits around the group average at one denominator.' })
+export class FunnelPoint {
+  @Field((_type) => Float, { description: 'The denominator the limits are for: the population of a rate, the cohort of a percentage.' })
+  denominator!: number;
+
+  @Field((_type) => Float, { description: 'The lower 95% control limit at this denominator, in the indicator\'s unit.' })
+  lower95!: number;
+
+  @Field((_type) => Float, { description: 'The upper 95% control limit at this denominator, in the indicator\'s unit.' })
+  upper95!: number;
+
+  @Field((_type) => Float, { description: 'The lower 99.8% control limit at this denominator, in the indicator\'s unit.' })
+  lower998!: number;
+
+  @Field((_type) => Float, { description: 'The upper 99.8% control limit at this denominator, in the indicator\'s unit.' })
+  upper998!: number;
+}
+
 @ObjectType({ description: 'Every member of a group (a county\'s districts, a peer group) against one benchmark, best first.' })
 export class GroupComparison {
   @Field((_type) => Period, { description: 'The period compared.' })

@@ -1,6 +1,7 @@
 import './enums';
 import { AreaGroupResolver, AreaResolver, OutcomeAssessmentResolver, PeriodResolver } from './area.resolver';
 import { DashboardResolver } from './dashboard.resolver';
+import { GroupComparisonResolver } from './group-comparison.resolver';
 import { IndicatorResolver } from './indicator.resolver';
 import { ObservationResolver } from './observation.resolver';
 import { OutcomeResolver } from './outcome.resolver';
@@ -12,4 +13,5 @@ import { SupportingIndicatorResolver } from './supporting-indicator.resolver';
 export const RESOLVERS = [
   QueryResolver, DashboardResolver, OutcomeResolver, SupportingIndicatorResolver, IndicatorResolver, ObservationResolver,
   AreaResolver, AreaGroupResolver, PeriodResolver, OutcomeAssessmentResolver, IndicatorAnalysisResolver, OutcomeAnalysisResolver,
+  GroupComparisonResolver,
 ] as const;

@@ -6,6 +6,8 @@ import {
   compareWithBenchmark,
   Comparison,
   districtComparison,
+  FUNNEL_CURVE_POINTS,
+  funnelCurve,
   funnelLimits,
   groupComparison,
   limitsOf,
@@ -708,6 +710,85 @@ describe('groupComparison', () => {
       name: 'RangeError',
       message: 'a group comparison lists A (E-A) more than once',
     });
+  });
+});
+
+describe('funnelCurve', () => {
+  const peers = [rateArea('Big', 5000, 100000), rateArea('Bigger', 15000, 250000), rateArea('Large', 1000, 10000)];
+
+  test('each point is funnelLimits at its denominator; log-spaced from half the smallest to twice the largest', () => {
+    const curve = funnelCurve(indicator('RATE'), 58, [100000, 250000, 10000], 7) ?? assert.fail('a rate has a curve');
+    assert.equal(curve.length, 7);
+    assert.equal(curve[0].denominator, 5000);
+    assert.equal(curve[6].denominator, 500000);
+    // Even steps on a log scale: each denominator 100^(1/6) times the one before.
+    for (let i = 1; i < curve.length; i++) close(curve[i].denominator / curve[i - 1].denominator, 100 ** (1 / 6), 1e-12);
+    for (const point of curve) {
+      const { lower95, upper95, lower998, upper998 } = funnelLimits(indicator('RATE'), 58, point.denominator);
+      assert.deepEqual(point, { denominator: point.denominator, lower95, upper95, lower998, upper998 });
+    }
+    // One denominator d: d/2 to 2d, through d itself.
+    const one = funnelCurve(indicator('PERCENTAGE'), 40, [200], 3) ?? assert.fail('a percentage has a curve');
+    assert.deepEqual(one.map((p) => p.denominator), [100, one[1].denominator, 400]);
+    close(one[1].denominator, 200, 1e-12);
+    assert.equal(funnelCurve(indicator('RATE'), 58, [1000])?.length, FUNNEL_CURVE_POINTS.default, '60 points unless asked');
+  });
+
+  test('a group comparison\'s funnel: the curve passes through each member\'s own 99.8% limits', () => {
+    // Denominators 10,000, 40,000 and 160,000: 7 points from 5,000 to 320,000, doubling, land on all three.
+    const members = [rateArea('A', 600, 10000), rateArea('B', 2000, 40000), rateArea('C', 9000, 160000), area('D', 70)];
+    const result = groupComparison(indicator('RATE'), members);
+    const funnel = result.funnel ?? assert.fail('members with counts were compared by funnel limits');
+    assert.deepEqual(funnel.denominators, [10000, 40000, 160000], 'D has no counts: published limits, not the funnel');
+    assert.equal(funnel.average, result.benchmark.value);
+    const curve = funnelCurve(funnel.indicator, funnel.average, funnel.denominators, 7) ?? assert.fail('a curve');
+    for (const member of result.members.filter((m) => m.funnel !== null)) {
+      const at = curve.find((p) => Math.abs(p.denominator / (member.point.denominator as number) - 1) < 1e-12) ?? assert.fail(`a point at ${member.areaName}`);
+      close(at.lower998, member.benchmark.lowerLimit as number, 1e-9);
+      close(at.upper998, member.benchmark.upperLimit as number, 1e-9);
+      close(at.lower95, member.funnel?.lower95 as number, 1e-9);
+      close(at.upper95, member.funnel?.upper95 as number, 1e-9);
+    }
+  });
+
+  test('the limits narrow as the denominator grows, and nest around the average', () => {
+    for (const [facts, average, denominators] of [
+      [indicator('RATE'), 58, [100000, 250000, 10000]],
+      [indicator('PERCENTAGE'), 40, [80, 3000]],
+    ] as const) {
+      const curve = funnelCurve(facts, average, denominators, 40) ?? assert.fail('a curve');
+      for (const [i, p] of curve.entries()) {
+        assert.ok(p.lower998 < p.lower95 && p.lower95 < average && average < p.upper95 && p.upper95 < p.upper998, `nested at ${p.denominator}`);
+        if (i === 0) continue;
+        const q = curve[i - 1];
+        assert.ok(p.denominator > q.denominator);
+        assert.ok(p.lower95 > q.lower95 && p.lower998 > q.lower998 && p.upper95 < q.upper95 && p.upper998 < q.upper998, `narrower at ${p.denominator}`);
+      }
+    }
+  });
+
+  test('null without a curve to draw: counts, ratios, no average, no denominators', () => {
+    assert.equal(funnelCurve(indicator('COUNT'), 17.5, [1, 1, 1]), null, 'counts are compared at denominator 1: no curve over sizes');
+    assert.equal(funnelCurve(indicator('RATIO'), 1.2, [100, 200]), null);
+    assert.equal(funnelCurve(indicator('RATE'), null, [100, 200]), null);
+    assert.equal(funnelCurve(indicator('RATE'), 58, []), null);
+    // What groupComparison and districtComparison record for it.
+    assert.ok(groupComparison(indicator('COUNT'), [area('A', 10), area('B', 12)]).funnel !== null, 'counts use the funnel at denominator 1');
+    assert.equal(groupComparison(indicator('RATE'), [area('A', null), area('B', null)]).funnel, null, 'no average');
+    assert.equal(groupComparison(indicator('RATIO'), [area('A', 1.1), area('B', 0.9)]).funnel, null, 'a ratio has no funnel');
+    assert.equal(districtComparison(indicator('RATE'), rateArea('County', 3000, 50000), peers).funnel, null, 'districts against the county');
+  });
+
+  test('rejects points outside 2..500 or not whole, and denominators not above zero', () => {
+    for (const points of [1, 501, 2.5, 0, -3, Number.NaN]) {
+      assert.throws(() => funnelCurve(indicator('RATE'), 58, [1000], points), {
+        name: 'RangeError',
+        message: `a funnel curve needs a whole number of points from 2 to 500 (got ${points})`,
+      });
+    }
+    assert.equal(funnelCurve(indicator('RATE'), 58, [1000], 2)?.length, 2);
+    assert.equal(funnelCurve(indicator('RATE'), 58, [1000], 500)?.length, 500);
+    assert.throws(() => funnelCurve(indicator('RATE'), 58, [1000, 0], 5), { name: 'RangeError', message: 'denominators must be greater than zero for a funnel curve (got 0)' });
   });
 });
 

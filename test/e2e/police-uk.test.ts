@@ -102,6 +102,61 @@ describe('police.uk values out of the box', () => {
     assert.match(indicator.recentTrend!.label, /^(Increasing|Decreasing|No significant change|Cannot be calculated)/);
   });
 
+  test('funnel plot curves: the peer group\'s control limits over the members\' populations; none for districts or counts', async () => {
+    type Point = { denominator: number; lower95: number; upper95: number; lower998: number; upper998: number };
+    type Member = { value: { denominator: number | null } | null; benchmark: { value: number; lowerLimit: number | null; upperLimit: number | null } };
+    type Group = { funnelLimits: Point[] | null; benchmark: { value: number }; members: Member[] };
+    const data = await query<{ rate: { countyComparison: Group; districtComparison: { funnelLimits: Point[] | null } }; count: { countyComparison: { funnelLimits: Point[] | null } } }>(server, `{
+      rate: indicator(id: "police-uk/all-crime/rate") {
+        countyComparison(area: "E10000018", period: "2021-04/2022-03") {
+          funnelLimits(points: 10) { denominator lower95 upper95 lower998 upper998 }
+          benchmark { value }
+          members { value { denominator } benchmark { value lowerLimit upperLimit } }
+        }
+        districtComparison(area: "E10000018", period: "2021-04/2022-03") { funnelLimits { denominator } }
+      }
+      count: indicator(id: "police-uk/all-crime/count") { countyComparison(area: "E10000018", period: "2021-04/2022-03") { funnelLimits { denominator } } }
+    }`);
+    const { funnelLimits: curve, benchmark, members } = data.rate.countyComparison;
+    assert.ok(curve, 'a rate compared by funnel limits has curves');
+    assert.equal(curve.length, 10);
+    const denominators = members.map((m) => m.value!.denominator!);
+    assert.equal(denominators.length, 9);
+    assert.ok(Math.abs(curve[0].denominator / (Math.min(...denominators) / 2) - 1) < 1e-12, 'from half the smallest member');
+    assert.ok(Math.abs(curve[9].denominator / (Math.max(...denominators) * 2) - 1) < 1e-12, 'to twice the largest');
+    const average = benchmark.value;
+    for (const [i, p] of curve.entries()) {
+      assert.ok(p.lower998 < p.lower95 && p.lower95 < average && average < p.upper95 && p.upper95 < p.upper998, `nested around the average at ${p.denominator}`);
+      if (i > 0) assert.ok(p.denominator > curve[i - 1].denominator && p.upper998 < curve[i - 1].upper998 && p.lower998 > curve[i - 1].lower998, `narrowing at ${p.denominator}`);
+    }
+    // Each member's own 99.8% limits lie on the curve: between those of the points either side of its population.
+    for (const member of members) {
+      const d = member.value!.denominator!;
+      const right = curve.findIndex((p) => p.denominator >= d);
+      const [before, after] = [curve[right - 1], curve[right]];
+      assert.ok(before.denominator <= d && d <= after.denominator);
+      assert.equal(member.benchmark.value, average);
+      assert.ok(after.upper998 <= member.benchmark.upperLimit! && member.benchmark.upperLimit! <= before.upper998, `upper 99.8% limit at ${d}`);
+      assert.ok(before.lower998 <= member.benchmark.lowerLimit! && member.benchmark.lowerLimit! <= after.lower998, `lower 99.8% limit at ${d}`);
+    }
+    assert.equal(data.rate.districtComparison.funnelLimits, null, 'districts are compared with the county\'s value, not by funnel');
+    assert.equal(data.count.countyComparison.funnelLimits, null, 'counts are not compared');
+  });
+
+  test('funnel plot curves take 2 to 500 points; others are a bad argument naming points', async () => {
+    for (const points of [1, 501, 1_000_000]) {
+      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ indicator(id: "police-uk/all-crime/rate") { countyComparison(area: "E10000018", period: "2021-22") { funnelLimits(points: ${points}) { denominator } } } }` }) });
+      const body = (await response.json()) as { errors?: Array<{ message: string; extensions: { code: string; argument: string } }> };
+      assert.equal(body.errors?.length, 1, JSON.stringify(body));
+      assert.equal(body.errors![0].message, `Argument "points": must be a whole number from 2 to 500 (got ${points})`);
+      assert.deepEqual([body.errors![0].extensions.code, body.errors![0].extensions.argument], ['BAD_USER_INPUT', 'points']);
+    }
+    const data = await query<{ indicator: { countyComparison: { funnelLimits: unknown[] } } }>(server,
+      '{ indicator(id: "police-uk/all-crime/rate") { countyComparison(area: "E10000018", period: "2021-22") { funnelLimits { denominator } } } }');
+    assert.equal(data.indicator.countyComparison.funnelLimits.length, 60, '60 points unless asked');
+  });
+
   test('typed OutcomeJudgements: computed beside published', async () => {
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: print(OutcomeJudgementsDocument), variables: { slug: 'safer-communities-2014-15-q2' } }) });

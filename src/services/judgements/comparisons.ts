@@ -4,11 +4,12 @@
  * into domain results that carry their areas and observations.
  */
 import {
-  compareWithBenchmark, Comparison as PureComparison, GroupComparison as PureGroupComparison,
+  compareWithBenchmark, Comparison as PureComparison, FUNNEL_CURVE_POINTS, funnelCurve, FunnelPoint, GroupComparison as PureGroupComparison,
 } from '../../analysis/comparison';
 import { PeriodInfo } from '../../analysis/periods';
 import { IndicatorFacts, ValuePoint } from '../../analysis/types';
 import { Area, Indicator, Observation, ValueType } from '../../entities';
+import { badArgument } from '../errors';
 import { emptyPoint, JudgementScope, pointOf } from './common';
 import { BenchmarkResult, ComparisonResult, GroupComparisonResult } from './types';
 
@@ -45,6 +46,7 @@ export function notComparedGroup(facts: IndicatorFacts, points: ValuePoint[], pe
     benchmark: { label, value: null, lowerLimit: null, upperLimit: null, areaCode: null },
     members,
     subject: members.find((m) => m.areaCode === subjectCode) ?? null,
+    funnel: null,
     method: 'not compared',
     explanation: `Not compared: ${reason}.`,
   };
@@ -77,7 +79,21 @@ export function groupResult(result: PureGroupComparison, compared: ComparedPoint
     benchmark: { ...benchmark, value: result.benchmark.value, lowerLimit: result.benchmark.lowerLimit, upperLimit: result.benchmark.upperLimit },
     members,
     subject: result.subject ? members.find((m) => m.area.code === result.subject!.areaCode) ?? null : null,
+    funnel: result.funnel,
     method: result.method,
     explanation: result.explanation,
   };
+}
+
+/**
+ * A group comparison's funnel plot control limits at `points` denominators (funnelCurve); null when
+ * its members were not compared by funnel limits, or for a count. `points` outside 2..500 is a bad argument.
+ */
+export function funnelCurveOf(result: GroupComparisonResult, points: number): FunnelPoint[] | null {
+  const { min, max } = FUNNEL_CURVE_POINTS;
+  if (!Number.isInteger(points) || points < min || points > max) {
+    throw badArgument('points', `must be a whole number from ${min} to ${max} (got ${points})`);
+  }
+  const funnel = result.funnel;
+  return funnel && funnelCurve(funnel.indicator, funnel.average, funnel.denominators, points);
 }

@@ -18,6 +18,7 @@ import { indicatorTrend, rowTrend } from './trend';
 import { ComparisonResult, DirectionResult, GroupComparisonResult, OutcomeRollUpResult, RagResult, TrendResult } from './types';
 
 export * from './types';
+export { funnelCurveOf } from './comparisons';
 export type { Comparator } from './compare';
 
 type Args = Record<string, string | readonly string[] | null | undefined>;

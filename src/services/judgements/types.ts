@@ -3,6 +3,7 @@
  * they are about), which the GraphQL layer serves as they are. Every result carries its method
  * and a plain-English explanation.
  */
+import { GroupFunnel } from '../../analysis/comparison';
 import { PeriodInfo } from '../../analysis/periods';
 import { DirectionOfTravel } from '../../analysis/direction';
 import { ComparisonOutcome, Direction, Rag } from '../../analysis/types';
@@ -61,6 +62,8 @@ export interface GroupComparisonResult {
   benchmark: BenchmarkResult;
   members: ComparisonResult[];
   subject: ComparisonResult | null;
+  /** What the funnel curves are drawn from (funnelCurveOf); null when no member was compared by funnel limits. */
+  funnel: GroupFunnel | null;
   method: string;
   explanation: string;
 }
