@@ -1,6 +1,6 @@
 /**
  * The one place that wires the server: database, schema, Apollo Server on Express, /health,
- * GraphiQL for browsers at /graphql, query complexity limit, the caches (reference data per
+ * the web view at / (src/web.ts), GraphiQL for browsers at /graphql, query complexity limit, the caches (reference data per
  * process, whole responses unless RESPONSE_CACHE=off), both keyed by the data version each
  * request reads, and graceful shutdown.
  */
@@ -24,6 +24,7 @@ import { getSchema } from './schema';
 import { complexityLimitPlugin } from './complexity';
 import { formatError, rejectNulCharactersPlugin } from './input-guards';
 import { graphiqlRouter } from './graphiql';
+import { webRouter } from './web';
 
 export interface RunningServer {
   readonly url: string;
@@ -165,6 +166,7 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     app(request, response);
   };
   app.use(graphiqlRouter());
+  app.use(webRouter());
   app.use(
     '/graphql',
     // Bodies the handler above did not read (another charset, compressed, other paths) are parsed

@@ -436,8 +436,14 @@ export function districtComparison(indicator: IndicatorFacts, county: ValuePoint
     indicator.polarity,
     districts.map((district) => compareWithBenchmark(indicator, district, benchmark)),
   );
-  const counts = countOutcomes(members);
   const countyText = county.value === null ? 'no value' : formatMeasure(indicator, county.value);
+  const valued = districts.filter((d) => d.value !== null).length;
+  const counts =
+    valued === 0
+      ? `none has a value for ${county.period.label}, so none is compared`
+      : county.value === null
+        ? `${county.areaName} has no value for ${county.period.label}, so no district is compared`
+        : countOutcomes(members);
   return {
     period: county.period,
     benchmark: benchmarkResult(benchmark),
@@ -450,6 +456,7 @@ export function districtComparison(indicator: IndicatorFacts, county: ValuePoint
   };
 }
 
+/** "1 better, 3 similar, 1 worse, 1 with no value": members without a value are counted apart, since that is why they were not compared. */
 function countOutcomes(members: Comparison[]): string {
   const order: ComparisonOutcomeValue[] = ['BETTER', 'HIGHER', 'SIMILAR', 'LOWER', 'WORSE', 'NOT_COMPARED'];
   const words: Record<ComparisonOutcomeValue, string> = {
@@ -460,10 +467,12 @@ function countOutcomes(members: Comparison[]): string {
     WORSE: 'worse',
     NOT_COMPARED: 'not compared',
   };
+  const unvalued = members.filter((m) => m.point.value === null).length;
   const parts = order
-    .map((o) => [o, members.filter((m) => m.outcome === o).length] as const)
+    .map((o) => [o, members.filter((m) => m.outcome === o && (o !== 'NOT_COMPARED' || m.point.value !== null)).length] as const)
     .filter(([, n]) => n > 0)
     .map(([o, n]) => `${n} ${words[o]}`);
+  if (unvalued > 0) parts.push(`${unvalued} with no value`);
   return parts.join(', ');
 }
 

@@ -427,7 +427,19 @@ describe('districtComparison', () => {
     );
     assert.deepEqual(result.benchmark, { label: 'Leicestershire', value: 5, lowerLimit: 4.9, upperLimit: 5.1, areaCode: 'E-Leicestershire' });
     assert.equal(result.subject, null);
-    assert.equal(result.explanation, '6 districts of Leicestershire (5.0 per 1,000) in 2022-23: 1 better, 3 similar, 1 worse, 1 not compared.');
+    assert.equal(result.explanation, '6 districts of Leicestershire (5.0 per 1,000) in 2022-23: 1 better, 3 similar, 1 worse, 1 with no value.');
+  });
+
+  test('says why nothing was compared: no district has a value, or the county has none', () => {
+    const unvalued = districts.map((d) => ({ ...d, value: null, numerator: null, denominator: null, lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null }));
+    assert.equal(
+      districtComparison(indicator('RATE', 'LOW_IS_GOOD'), county, unvalued).explanation,
+      '6 districts of Leicestershire (5.0 per 1,000) in 2022-23: none has a value for 2022-23, so none is compared.',
+    );
+    assert.equal(
+      districtComparison(indicator('RATE', 'LOW_IS_GOOD'), { ...county, value: null }, districts).explanation,
+      '6 districts of Leicestershire (no value) in 2022-23: Leicestershire has no value for 2022-23, so no district is compared.',
+    );
   });
 
   test('high is good and no judgement rank the largest first', () => {

@@ -53,8 +53,11 @@ export function browserSkipReason(): string | false {
 }
 
 export interface Browser {
-  /** A new page whose requests, console and errors are watched, for a server at `origin`. */
-  open(origin: string): Promise<WatchedPage>;
+  /**
+   * A new page whose requests, console and errors are watched, for a server at `origin`;
+   * `alsoAllowed` names other origins it may call (the API, for a page on another site).
+   */
+  open(origin: string, alsoAllowed?: string[]): Promise<WatchedPage>;
   close(): Promise<void>;
 }
 
@@ -76,7 +79,7 @@ export async function launchBrowser(): Promise<Browser> {
     throw error;
   }
   return {
-    open: (origin) => WatchedPage.open(context, origin),
+    open: (origin, alsoAllowed = []) => WatchedPage.open(context, origin, alsoAllowed),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -92,7 +95,7 @@ export class WatchedPage {
 
   private constructor(readonly page: Page, readonly origin: string) {}
 
-  static async open(context: BrowserContext, origin: string): Promise<WatchedPage> {
+  static async open(context: BrowserContext, origin: string, alsoAllowed: string[] = []): Promise<WatchedPage> {
     const page = await context.newPage();
     const watched = new WatchedPage(page, origin);
     page.setDefaultTimeout(60_000);
@@ -101,7 +104,7 @@ export class WatchedPage {
       const url = request.url();
       watched.requests.push(`${request.method()} ${url}`);
       // data: and blob: URLs never leave the browser.
-      if (!/^(data|blob):/.test(url) && new URL(url).origin !== origin) watched.problems.push(`request to another origin: ${request.method()} ${url}`);
+      if (!/^(data|blob):/.test(url) && new URL(url).origin !== origin && !alsoAllowed.includes(new URL(url).origin)) watched.problems.push(`request to another origin: ${request.method()} ${url}`);
     });
     context.on('requestfailed', (request) => watched.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
     page.on('console', (message) => {

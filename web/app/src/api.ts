@@ -1,0 +1,77 @@
+/**
+ * The whole GraphQL client: a typed fetch and a React hook around it. The documents are the
+ * typed strings codegen writes (documentMode: string), so the result and variables are typed from
+ * the schema and the browser carries no GraphQL library. Copy this file to start your own view.
+ */
+import { useEffect, useState } from 'react';
+import type { TypedDocumentString } from './gql/graphql';
+
+/** Where the API is: this server by default; VITE_API_URL at build time for a view hosted elsewhere. */
+export const API_URL: string = import.meta.env.VITE_API_URL ?? '/graphql';
+
+/** A GraphQL error as the server sends it. */
+export interface ApiError {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: { code?: string };
+}
+
+/** data can be partial: a field that failed is null, with its error in errors. */
+export interface ApiResult<TResult> {
+  data: TResult | null;
+  errors: ApiError[];
+}
+
+export async function execute<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  signal?: AbortSignal,
+): Promise<ApiResult<TResult>> {
+  const response = await fetch(API_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query: document.toString(), variables }),
+    signal,
+  });
+  let body: { data?: TResult | null; errors?: ApiError[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new Error(`The API answered ${response.status} ${response.statusText} without JSON.`);
+  }
+  if (!body.data && (!body.errors || body.errors.length === 0)) {
+    throw new Error(`The API answered ${response.status} ${response.statusText} with neither data nor errors.`);
+  }
+  return { data: body.data ?? null, errors: body.errors ?? [] };
+}
+
+export type QueryState<TResult> =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | ({ status: 'done' } & ApiResult<TResult>);
+
+/** Runs the query when the variables change (compared as JSON) and aborts one no longer wanted. */
+export function useQuery<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+): QueryState<TResult> {
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<QueryState<TResult>>({ status: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    execute(document, JSON.parse(key) as TVariables, controller.signal).then(
+      (result) => setState({ status: 'done', ...result }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [document, key]);
+  return state;
+}
+
+/** The first error at or below a path, e.g. ['indicator', 'districtComparison']: why that part is missing. */
+export function errorAt(errors: ApiError[], ...path: Array<string | number>): ApiError | undefined {
+  return errors.find((error) => path.every((part, i) => error.path?.[i] === part));
+}

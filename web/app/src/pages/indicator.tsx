@@ -1,0 +1,191 @@
+/**
+ * `/indicators/<id>?area=<code>`: one indicator for one area. Its series with 95% limits and the
+ * recent trend, its districts against it, and the area among its peers on a funnel plot. Each
+ * chart has a table with the same numbers beside it (its text alternative and its CSV).
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, useSearch } from 'wouter';
+import { errorAt, useQuery } from '../api';
+import { DataTable, type Column } from '../components/data-table';
+import { Loading, NotFound, Problem, usePageTitle } from '../components/common';
+import { IndicatorDistrictsQuery, IndicatorPageQuery, IndicatorPeersQuery } from '../queries';
+import type { IndicatorDistrictsQuery as DistrictsResult, IndicatorPageQuery as PageResult, IndicatorPeersQuery as PeersResult } from '../gql/graphql';
+import { OUTCOME_TEXT, formatNumber } from '../format';
+
+// Observable Plot and the d3 modules it uses load only here, after the tables.
+const SeriesChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.SeriesChart })));
+const DistrictsChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.DistrictsChart })));
+const FunnelChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.FunnelChart })));
+
+type Indicator = NonNullable<PageResult['indicator']>;
+type SeriesPoint = Indicator['series'][number];
+type DistrictComparison = NonNullable<NonNullable<DistrictsResult['indicator']>['districtComparison']>;
+type District = DistrictComparison['members'][number];
+type PeerComparison = NonNullable<NonNullable<PeersResult['indicator']>['countyComparison']>;
+type Peer = PeerComparison['members'][number];
+
+const num = (value: number | null | undefined, decimals: number): string => (value === null || value === undefined ? '' : formatNumber(value, decimals));
+
+function seriesColumns(indicator: Indicator): Column<SeriesPoint>[] {
+  const d = indicator.decimals;
+  return [
+    { header: 'Period', text: (p) => p.period.label, rowHeader: true },
+    { header: 'Period key', text: (p) => p.period.key },
+    { header: `Value${indicator.unit ? ` (${indicator.unit})` : ''}`, text: (p) => p.formatted, numeric: true },
+    { header: 'Lower 95% limit', text: (p) => num(p.lowerCI95, d), numeric: true },
+    { header: 'Upper 95% limit', text: (p) => num(p.upperCI95, d), numeric: true },
+    { header: 'Numerator', text: (p) => num(p.numerator, 0), numeric: true },
+    { header: 'Denominator', text: (p) => num(p.denominator, 0), numeric: true },
+  ];
+}
+
+function districtColumns(indicator: Indicator): Column<District>[] {
+  const d = indicator.decimals;
+  return [
+    { header: 'Rank', text: (m) => (m.rank === null ? '' : String(m.rank)), numeric: true },
+    { header: 'District', text: (m) => m.area.name, rowHeader: true, cell: (m) => <Link href={`/indicators/${indicator.id}?area=${m.area.code}`}>{m.area.name}</Link> },
+    { header: 'Code', text: (m) => m.area.code },
+    { header: 'Value', text: (m) => m.value?.formatted ?? '', numeric: true },
+    { header: 'Lower 95% limit', text: (m) => num(m.value?.lowerCI95, d), numeric: true },
+    { header: 'Upper 95% limit', text: (m) => num(m.value?.upperCI95, d), numeric: true },
+    { header: 'Compared with the area', text: (m) => OUTCOME_TEXT[m.outcome] + (m.level ? ` (${m.level === 0.998 ? '99.8' : '95'}%)` : '') },
+  ];
+}
+
+function peerColumns(indicator: Indicator): Column<Peer>[] {
+  const d = indicator.decimals;
+  return [
+    { header: 'Rank', text: (m) => (m.rank === null ? '' : String(m.rank)), numeric: true },
+    { header: 'Area', text: (m) => m.area.name, rowHeader: true, cell: (m) => <Link href={`/indicators/${indicator.id}?area=${m.area.code}`}>{m.area.name}</Link> },
+    { header: 'Code', text: (m) => m.area.code },
+    { header: 'Value', text: (m) => m.value?.formatted ?? '', numeric: true },
+    { header: 'Population', text: (m) => num(m.value?.denominator, 0), numeric: true },
+    { header: 'Lower 99.8% funnel limit', text: (m) => num(m.benchmark.lowerLimit, d), numeric: true },
+    { header: 'Upper 99.8% funnel limit', text: (m) => num(m.benchmark.upperLimit, d), numeric: true },
+    { header: 'Compared with the average', text: (m) => OUTCOME_TEXT[m.outcome] + (m.level ? ` (${m.level === 0.998 ? '99.8' : '95'}%)` : '') },
+  ];
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="indicator-section">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Districts({ indicator, area }: { indicator: Indicator; area: string | undefined }) {
+  const result = useQuery(IndicatorDistrictsQuery, { id: indicator.id, area });
+  if (result.status === 'loading') return <Loading what="the districts" />;
+  if (result.status === 'failed') return <Problem>The districts could not be loaded: {result.message}</Problem>;
+  const comparison = result.data?.indicator?.districtComparison;
+  if (!comparison) return <p className="reason">{errorAt(result.errors, 'indicator', 'districtComparison')?.message ?? 'No district comparison for this area.'}</p>;
+  const valued = comparison.members.filter((m) => m.value?.value !== null && m.value?.value !== undefined);
+  return (
+    <>
+      <p>{comparison.explanation}</p>
+      {valued.length > 0 ? (
+        <Suspense fallback={<Loading what="the chart" />}>
+          <DistrictsChart indicator={indicator} comparison={comparison} />
+        </Suspense>
+      ) : null}
+      <DataTable
+        caption={`Districts against ${comparison.benchmark.label}, ${comparison.period.label}, best first`}
+        columns={districtColumns(indicator)}
+        rows={comparison.members}
+        rowKey={(m) => m.area.code}
+        filename={`${indicator.id.replaceAll('/', '_')}_districts_${comparison.period.id.replace('/', '_')}.csv`}
+      />
+      <details className="method"><summary>Method</summary><p>{comparison.method}</p></details>
+    </>
+  );
+}
+
+function Peers({ indicator, area }: { indicator: Indicator; area: string | undefined }) {
+  const result = useQuery(IndicatorPeersQuery, { id: indicator.id, area });
+  if (result.status === 'loading') return <Loading what="the peer comparison" />;
+  if (result.status === 'failed') return <Problem>The peer comparison could not be loaded: {result.message}</Problem>;
+  const comparison = result.data?.indicator?.countyComparison;
+  if (!comparison) return <p className="reason">{errorAt(result.errors, 'indicator', 'countyComparison')?.message ?? 'No peer comparison for this area.'}</p>;
+  const compared = comparison.members.some((m) => m.outcome !== 'NOT_COMPARED');
+  return (
+    <>
+      <p>{comparison.explanation}</p>
+      {compared && comparison.funnelLimits ? (
+        <Suspense fallback={<Loading what="the chart" />}>
+          <FunnelChart indicator={indicator} comparison={comparison} />
+        </Suspense>
+      ) : null}
+      <DataTable
+        caption={`${comparison.benchmark.group?.name ?? comparison.benchmark.label}, ${comparison.period.label}, best first`}
+        columns={peerColumns(indicator)}
+        rows={comparison.members}
+        rowKey={(m) => m.area.code}
+        filename={`${indicator.id.replaceAll('/', '_')}_peers_${comparison.period.id.replace('/', '_')}.csv`}
+      />
+      <details className="method"><summary>Method</summary><p>{comparison.method}</p></details>
+    </>
+  );
+}
+
+export function IndicatorPage({ id }: { id: string }) {
+  const area = new URLSearchParams(useSearch()).get('area') ?? undefined;
+  const result = useQuery(IndicatorPageQuery, { id, area });
+  const indicator = result.status === 'done' ? result.data?.indicator ?? null : null;
+  const areaInfo = indicator?.value?.area;
+  usePageTitle(indicator ? `${indicator.name}${areaInfo ? `, ${areaInfo.name}` : ''}` : 'Indicator');
+
+  if (result.status === 'loading') return <Loading what="the indicator" />;
+  if (result.status === 'failed') return <Problem>The indicator could not be loaded: {result.message}</Problem>;
+  if (!indicator) {
+    return <NotFound what="indicator" id={id} errors={result.errors} />;
+  }
+  const areaCode = area ?? areaInfo?.code;
+  const trend = indicator.recentTrend;
+  const trendKeys = new Set(trend?.points.map((p) => p.period.key) ?? []);
+  return (
+    <article className="indicator">
+      <p className="breadcrumb"><Link href="/">Dashboards</Link> › {indicator.name}</p>
+      <h1>{indicator.name}{areaInfo ? <span className="subtitle">{areaInfo.name}</span> : null}</h1>
+      {result.errors.length > 0 ? <Problem>{result.errors.map((e) => e.message).join(' ')}</Problem> : null}
+      <dl className="facts">
+        <div><dt>Id</dt><dd><code>{indicator.id}</code></dd></div>
+        {areaInfo ? <div><dt>Area</dt><dd>{areaInfo.name} <span className="muted">({areaInfo.code})</span></dd></div> : null}
+        <div><dt>Unit</dt><dd>{indicator.unit ?? 'count'}</dd></div>
+        <div><dt>Better when</dt><dd>{indicator.polarity === 'LOW_IS_GOOD' ? 'lower' : indicator.polarity === 'HIGH_IS_GOOD' ? 'higher' : 'no judgement'}</dd></div>
+        {indicator.publisher ? <div><dt>Publisher</dt><dd>{indicator.publisher}</dd></div> : null}
+        {indicator.definition ? <div><dt>Definition</dt><dd>{indicator.definition}</dd></div> : null}
+      </dl>
+
+      <Section id="series" title="Over time">
+        {trend ? (
+          <p className="trend" data-trend={trend.direction}>
+            <strong>Recent trend: {trend.label}.</strong> {trend.explanation}
+          </p>
+        ) : null}
+        {indicator.series.length > 0 ? (
+          <Suspense fallback={<Loading what="the chart" />}>
+            <SeriesChart indicator={indicator} points={indicator.series} trendKeys={[...trendKeys]} trendLabel={trend?.label ?? null} />
+          </Suspense>
+        ) : <p className="reason">No values for this area.</p>}
+        <DataTable
+          caption={`${indicator.name}${areaInfo ? `, ${areaInfo.name}` : ''}, oldest first`}
+          columns={seriesColumns(indicator)}
+          rows={indicator.series}
+          rowKey={(p) => p.id}
+          filename={`${indicator.id.replaceAll('/', '_')}_${areaCode ?? 'series'}.csv`}
+        />
+        {trend ? <details className="method"><summary>Method</summary><p>{trend.method}</p></details> : null}
+      </Section>
+
+      <Section id="districts" title={`Districts${areaInfo ? ` of ${areaInfo.name}` : ''}`}>
+        <Districts indicator={indicator} area={areaCode} />
+      </Section>
+
+      <Section id="peers" title="Among its peers">
+        <Peers indicator={indicator} area={areaCode} />
+      </Section>
+    </article>
+  );
+}
