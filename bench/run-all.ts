@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHMARKS = ['import', 'query', 'throughput', 'scale'] as const;
+const BENCHMARKS = ['import', 'query', 'throughput', 'scale', 'web'] as const;
 const smoke = process.argv.includes('--smoke');
 
 const outcomes = BENCHMARKS.map((name) => {

@@ -50,14 +50,19 @@ export type QueryState<TResult> =
   | { status: 'failed'; message: string }
   | ({ status: 'done' } & ApiResult<TResult>);
 
-/** Runs the query when the variables change (compared as JSON) and aborts one no longer wanted. */
+/**
+ * Runs the query when the variables change (compared as JSON) and aborts one no longer wanted.
+ * With `wait`, it is not sent until `wait` turns false (a page's slow parts after its main part).
+ */
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
+  { wait = false }: { wait?: boolean } = {},
 ): QueryState<TResult> {
   const key = JSON.stringify(variables);
   const [state, setState] = useState<QueryState<TResult>>({ status: 'loading' });
   useEffect(() => {
+    if (wait) return;
     const controller = new AbortController();
     setState({ status: 'loading' });
     execute(document, JSON.parse(key) as TVariables, controller.signal).then(
@@ -67,7 +72,7 @@ export function useQuery<TResult, TVariables>(
       },
     );
     return () => controller.abort();
-  }, [document, key]);
+  }, [document, key, wait]);
   return state;
 }
 

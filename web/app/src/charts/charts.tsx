@@ -32,10 +32,12 @@ function Figure({ build, caption, description, name }: {
     const host = ref.current;
     if (!host) return;
     const chart = build(Math.max(320, Math.min(host.clientWidth || 800, 960)));
-    // Plot returns a figure (with a legend) or an svg; the svg carries the text alternative.
-    const svgs = chart.tagName.toLowerCase() === 'svg' ? [chart] : Array.from(chart.querySelectorAll('svg'));
-    for (const svg of svgs) {
-      if (svg.classList.contains('plot-swatches') || svg.closest('.plot-swatches')) continue;
+    // Plot returns an svg, or a figure with a legend (small swatch svgs beside their words) and
+    // the chart's svg as a direct child. The chart's svg carries the text alternative; the
+    // swatches are decoration, their words are read.
+    const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector(':scope > svg');
+    for (const swatch of chart.querySelectorAll('svg')) if (swatch !== svg) swatch.setAttribute('aria-hidden', 'true');
+    if (svg) {
       // An image's parts are not read out; Plot labels its mark groups, which ARIA forbids on a plain <g>.
       for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
         part.removeAttribute('aria-label');
@@ -55,7 +57,8 @@ function Figure({ build, caption, description, name }: {
   );
 }
 
-const dateOf = (p: SeriesPoint): Date => new Date(`${p.period.start}T00:00:00Z`);
+/** A value sits at the end of its period: "12 months to Sep 2014" at September 2014. */
+const dateOf = (p: SeriesPoint): Date => new Date(`${p.period.end}T00:00:00Z`);
 
 export function SeriesChart({ indicator, points, trendKeys, trendLabel }: {
   indicator: Indicator;

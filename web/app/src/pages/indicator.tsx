@@ -166,7 +166,7 @@ export function IndicatorPage({ id }: { id: string }) {
         ) : null}
         {indicator.series.length > 0 ? (
           <Suspense fallback={<Loading what="the chart" />}>
-            <SeriesChart indicator={indicator} points={indicator.series} trendKeys={[...trendKeys]} trendLabel={trend?.label ?? null} />
+            <SeriesChart indicator={indicator} points={indicator.series} trendKeys={[...trendKeys]} trendLabel={trend && trend.direction !== 'NO_DATA' ? trend.label : null} />
           </Suspense>
         ) : <p className="reason">No values for this area.</p>}
         <DataTable
