@@ -24,6 +24,10 @@ export const Rag = enumOf(['RED', 'AMBER', 'GREEN', 'GREY']);
 export type Rag = keyof typeof Rag;
 export type RagStatus = Rag;
 
+/** A dashboard is drafted, filled, then published; once published its values change only by correction. */
+export const DashboardStatus = enumOf(['DRAFT', 'PUBLISHED']);
+export type DashboardStatus = keyof typeof DashboardStatus;
+
 export const ComparisonOutcome = enumOf(['BETTER', 'SIMILAR', 'WORSE', 'HIGHER', 'LOWER', 'NOT_COMPARED']);
 export type ComparisonOutcome = keyof typeof ComparisonOutcome;
 export type ComparisonOutcomeValue = ComparisonOutcome;

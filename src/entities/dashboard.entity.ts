@@ -2,6 +2,7 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { Area } from './area.entity';
 import { Period } from './period.entity';
+import { DashboardStatus } from './enums';
 
 @Entity('dashboard')
 @ObjectType({ description: 'A published performance dashboard: outcomes, their supporting indicators and the published judgements.' })
@@ -42,6 +43,22 @@ export class Dashboard {
   @Column({ type: 'text', nullable: true })
   @Field((_type) => String, { nullable: true, description: 'The file the dashboard was imported from.' })
   source!: string | null;
+
+  /** DRAFT while it is being filled; PUBLISHED (imported dashboards are) freezes it. */
+  @Column({ type: 'varchar', length: 10, default: DashboardStatus.PUBLISHED })
+  status!: DashboardStatus;
+
+  /** When publishDashboard froze it (ISO 8601, UTC); null for a draft and for an imported dashboard. */
+  @Column({ name: 'published_at', type: 'varchar', length: 30, nullable: true })
+  publishedAt!: string | null;
+
+  /** The dashboard this one was drafted from (the quarter before), if any. */
+  @Column({ name: 'previous_slug', type: 'varchar', length: 120, nullable: true })
+  previousSlug!: string | null;
+
+  @ManyToOne(() => Dashboard, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'previous_slug' })
+  previous?: Dashboard | null;
 
   @ManyToOne(() => Area, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'area_code' })

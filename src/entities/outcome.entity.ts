@@ -28,6 +28,14 @@ export class Outcome {
   @Field((_type) => String, { nullable: true, description: 'The \'This will mean ...\' statement, where the dashboard gives one.' })
   benefit!: string | null;
 
+  /**
+   * The same outcome on every quarter's dashboard is one series: the id of the outcome it was
+   * first drafted from (its own id for an imported dashboard). Outcome.history follows it.
+   */
+  @Index('ix_outcome_series')
+  @Column({ name: 'series_id', type: 'varchar', length: 160 })
+  seriesId!: string;
+
   @ManyToOne(() => Dashboard, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'dashboard_slug' })
   dashboard?: Dashboard;

@@ -145,7 +145,7 @@ export async function writeDashboard(manager: EntityManager, table: ParsedDashbo
   for (const parsed of table.outcomes) {
     const outcomeId = `${slug}/outcomes/${parsed.position}`;
     outcomes.push(Object.assign(new Outcome(), {
-      id: outcomeId, dashboardSlug: slug, position: parsed.position, title: parsed.title, benefit: parsed.benefit,
+      id: outcomeId, seriesId: outcomeId, dashboardSlug: slug, position: parsed.position, title: parsed.title, benefit: parsed.benefit,
     }));
     assessments.push(Object.assign(new OutcomeAssessment(), {
       outcomeId,

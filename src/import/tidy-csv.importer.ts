@@ -10,10 +10,11 @@
  */
 import { basename } from 'node:path';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { formatNumber } from '../analysis/format';
-import { parsePeriod, PeriodError, PeriodInfo } from '../analysis/periods';
+import { CheckedValue, checkValue, NumberInput, ValueField, ValueRuleReference } from '../analysis/value-rules';
 import { bumpDataVersion } from '../db/data-version';
-import { Area, Indicator, Observation, Period, ValueType } from '../entities';
+import { Area, Indicator, Observation, Period } from '../entities';
+
+export { rateMultiplier, valueMultiplier } from '../analysis/value-rules';
 import { CsvRow, CsvTable, readCsvTable } from './csv-table';
 import { formatLocation, ImportError, ImportWarning } from './import-error';
 import { ChangeCounts, emptyCounts, upsertRows } from './upsert';
@@ -23,38 +24,16 @@ export const TIDY_CSV_OPTIONAL_COLUMNS = [
   'numerator', 'denominator', 'note', 'lower_ci95', 'upper_ci95', 'lower_ci998', 'upper_ci998',
 ] as const;
 
-/** Confidence limit columns, each with the observation property it fills and whether it bounds from below. */
-const LIMITS = [
-  { column: 'lower_ci95', property: 'lowerCI95', lower: true },
-  { column: 'upper_ci95', property: 'upperCI95', lower: false },
-  { column: 'lower_ci998', property: 'lowerCI998', lower: true },
-  { column: 'upper_ci998', property: 'upperCI998', lower: false },
-] as const;
-
 /** Past this many, further problems are counted, not listed. */
 const MAX_LISTED_PROBLEMS = 20;
 
 /** One row of the file, read and checked. */
-export interface TidyCsvValue {
+export interface TidyCsvValue extends CheckedValue {
   readonly line: number;
-  readonly indicatorId: string;
-  readonly areaCode: string;
-  readonly period: PeriodInfo;
-  readonly value: number | null;
-  readonly numerator: number | null;
-  readonly denominator: number | null;
-  readonly lowerCI95: number | null;
-  readonly upperCI95: number | null;
-  readonly lowerCI998: number | null;
-  readonly upperCI998: number | null;
-  readonly note: string | null;
 }
 
 /** What the checks need to know about the database: its indicators and areas. */
-export interface TidyCsvReference {
-  readonly indicators: ReadonlyMap<string, Pick<Indicator, 'id' | 'name' | 'unit' | 'valueType' | 'derivation'>>;
-  readonly areas: ReadonlyMap<string, Pick<Area, 'code' | 'name'>>;
-}
+export type TidyCsvReference = ValueRuleReference;
 
 export interface TidyCsvImportReport {
   readonly file: string;
@@ -82,24 +61,6 @@ export class TidyCsvError extends ImportError {
       ].join('\n');
     }
   }
-}
-
-/**
- * What a rate's numerator / denominator is multiplied by, read from its unit:
- * "per 1,000 population" → 1000, "per 100,000" → 100000; null where the unit gives no number.
- */
-export function rateMultiplier(unit: string | null): number | null {
-  const match = /\bper\s+(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\d)/i.exec(unit ?? '');
-  if (!match) return null;
-  const multiplier = Number(match[1].replace(/,/g, ''));
-  return multiplier > 0 ? multiplier : null;
-}
-
-/** The multiplier of value = numerator / denominator × multiplier, or null where no such check applies. */
-export function valueMultiplier(indicator: Pick<Indicator, 'unit' | 'valueType'>): number | null {
-  if (indicator.valueType === ValueType.PERCENTAGE) return 100;
-  if (indicator.valueType === ValueType.RATE) return rateMultiplier(indicator.unit);
-  return null;
 }
 
 const PLAIN_NUMBER = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
@@ -186,110 +147,36 @@ export function validateTidyCsv(table: CsvTable, reference: TidyCsvReference): T
   return values;
 }
 
+/** The CSV column of each field the rules name. */
+const COLUMN_OF: Record<ValueField, string> = {
+  indicator: 'indicator', area: 'area_code', period: 'period', value: 'value', numerator: 'numerator', denominator: 'denominator',
+  note: 'note', lowerCI95: 'lower_ci95', upperCI95: 'upper_ci95', lowerCI998: 'lower_ci998', upperCI998: 'upper_ci998',
+};
+
+/** Reads a row into the rules' terms and checks it by the one rule set (src/analysis/value-rules.ts); fails at its first problem. */
 function readRow(table: CsvTable, row: CsvRow, reference: TidyCsvReference): TidyCsvValue {
-  const indicatorText = table.required(row, 'indicator');
-  const indicator = reference.indicators.get(indicatorText);
-  if (!indicator) {
-    const byName = [...reference.indicators.values()].find((i) => i.id.toLowerCase() === indicatorText.toLowerCase() || i.name.toLowerCase() === indicatorText.toLowerCase());
-    table.fail(row, 'indicator', `"${indicatorText}" is not a known indicator id; see the indicators query${byName ? ` (did you mean ${byName.id}?)` : ''}`);
-  }
-  if (indicator.derivation !== null) {
-    // Derived values follow from stored counts by one rule; a second, stored copy could disagree with them.
-    table.fail(row, 'indicator', `${indicator.id} is derived from the police.uk monthly district counts and cannot be written directly; import the police.uk files (npm run import:police-uk) instead`);
-  }
-
-  const areaText = table.required(row, 'area_code');
-  const area = reference.areas.get(areaText);
-  if (!area) {
-    const byName = [...reference.areas.values()].find((a) => a.code.toUpperCase() === areaText.toUpperCase() || a.name.toLowerCase() === areaText.toLowerCase());
-    table.fail(row, 'area_code', `"${areaText}" is not a known area code; see the areas query${byName ? ` (did you mean ${byName.code}, ${byName.name}?)` : ''}`);
-  }
-
-  const periodText = table.required(row, 'period');
-  let period: PeriodInfo;
-  try {
-    period = parsePeriod(periodText);
-  } catch (error) {
-    if (!(error instanceof PeriodError)) throw error;
-    table.fail(row, 'period', error.message);
-  }
-
-  const number = (column: string): { value: number; decimals: number } | null => {
+  const number = (column: string): NumberInput => {
     const text = table.optional(row, column);
-    if (text === null) return null;
-    const parsed = parseCsvNumber(text);
-    if ('problem' in parsed) table.fail(row, column, parsed.problem);
-    return parsed;
+    return text === null ? null : parseCsvNumber(text);
   };
-  const value = number('value');
-  const numerator = number('numerator');
-  const denominator = number('denominator');
-  const limits = LIMITS.map((limit) => ({ ...limit, number: number(limit.column) }));
-  const note = table.optional(row, 'note');
-
-  // Missing stays missing: an empty value is stored as null, never zero, and must say why.
-  if (value === null && note === null) {
-    table.fail(row, 'value', 'is empty; leave a value out only with a note saying why, e.g. "suppressed: fewer than 5 events"');
+  const result = checkValue({
+    indicator: table.optional(row, 'indicator') ?? '',
+    area: table.optional(row, 'area_code') ?? '',
+    period: table.optional(row, 'period') ?? '',
+    value: number('value'),
+    numerator: number('numerator'),
+    denominator: number('denominator'),
+    lowerCI95: number('lower_ci95'),
+    upperCI95: number('upper_ci95'),
+    lowerCI998: number('lower_ci998'),
+    upperCI998: number('upper_ci998'),
+    note: table.optional(row, 'note'),
+  }, reference, { firstOnly: true });
+  if (!result.value) {
+    const [problem] = result.problems;
+    table.fail(row, COLUMN_OF[problem.field], problem.message);
   }
-
-  // Numerators and denominators count events and people; a COUNT indicator's value is a count too.
-  for (const [column, count] of [['numerator', numerator], ['denominator', denominator]] as const) {
-    if (count && count.value < 0) table.fail(row, column, `${count.value} is negative; it is a count and cannot be below zero`);
-  }
-  if (value && value.value < 0 && (indicator.valueType === ValueType.COUNT || indicator.valueType === ValueType.RATE)) {
-    table.fail(row, 'value', `${value.value} is negative, but ${indicator.id} is a ${indicator.valueType} and cannot be below zero`);
-  }
-  if (denominator && denominator.value === 0) {
-    table.fail(row, 'denominator', 'is 0; a denominator (population or cohort) must be greater than zero, or left empty');
-  }
-
-  if (indicator.valueType === ValueType.PERCENTAGE && numerator && denominator && numerator.value > denominator.value) {
-    table.fail(row, 'numerator', `${formatNumber(numerator.value, numerator.decimals)} is more than the denominator ${formatNumber(denominator.value, denominator.decimals)}, but ${indicator.id} is a PERCENTAGE of the denominator`);
-  }
-
-  const multiplier = valueMultiplier(indicator);
-  if (value && numerator && denominator && multiplier !== null) {
-    if (denominator.value === 0) {
-      table.fail(row, 'denominator', `is 0, so the value ${formatNumber(value.value, value.decimals)} cannot be numerator / denominator × ${formatNumber(multiplier, 0)}`);
-    }
-    const expected = (numerator.value / denominator.value) * multiplier;
-    // Beyond rounding: the value may be rounded to the decimals it is written with.
-    const tolerance = 0.5 * 10 ** -value.decimals + 1e-9 * Math.max(1, Math.abs(expected));
-    if (Math.abs(expected - value.value) > tolerance) {
-      const per = indicator.valueType === ValueType.PERCENTAGE ? '%' : indicator.unit;
-      table.fail(row, 'value', `${formatNumber(value.value, value.decimals)} does not match numerator / denominator × ${formatNumber(multiplier, 0)}: `
-        + `${formatNumber(numerator.value, numerator.decimals)} / ${formatNumber(denominator.value, denominator.decimals)} × ${formatNumber(multiplier, 0)} = `
-        + `${formatNumber(expected, Math.max(value.decimals, 2))} (${per}); check the three numbers`);
-    }
-  }
-
-  for (const limit of limits) {
-    if (!limit.number) continue;
-    const shown = formatNumber(limit.number.value, limit.number.decimals);
-    if (value) {
-      const shownValue = formatNumber(value.value, value.decimals);
-      if (limit.lower && limit.number.value > value.value) table.fail(row, limit.column, `${shown} is above the value ${shownValue}; a lower limit cannot be`);
-      if (!limit.lower && limit.number.value < value.value) table.fail(row, limit.column, `${shown} is below the value ${shownValue}; an upper limit cannot be`);
-    } else if (limit.lower) {
-      const upper = limits.find((other) => !other.lower && other.column.endsWith(limit.column.slice('lower'.length)));
-      if (upper?.number && limit.number.value > upper.number.value) {
-        table.fail(row, limit.column, `${shown} is above ${upper.column} ${formatNumber(upper.number.value, upper.number.decimals)}`);
-      }
-    }
-  }
-
-  const limitValues = Object.fromEntries(limits.map((limit) => [limit.property, limit.number?.value ?? null])) as Record<(typeof LIMITS)[number]['property'], number | null>;
-  return {
-    line: row.line,
-    indicatorId: indicator.id,
-    areaCode: area.code,
-    period: period!,
-    value: value?.value ?? null,
-    numerator: numerator?.value ?? null,
-    denominator: denominator?.value ?? null,
-    ...limitValues,
-    note,
-  };
+  return { line: row.line, ...result.value };
 }
 
 /** The indicators and areas rows are checked against. */

@@ -88,7 +88,7 @@ export async function writePoliceUkDashboard(manager: EntityManager): Promise<Pe
   const links: OutcomeIndicator[] = [];
   OUTCOMES.forEach((outcome, i) => {
     const id = `${POLICE_UK_DASHBOARD}/outcomes/${i + 1}`;
-    outcomes.push(Object.assign(new Outcome(), { id, dashboardSlug: POLICE_UK_DASHBOARD, position: i + 1, title: outcome.title, benefit: outcome.benefit }));
+    outcomes.push(Object.assign(new Outcome(), { id, seriesId: id, dashboardSlug: POLICE_UK_DASHBOARD, position: i + 1, title: outcome.title, benefit: outcome.benefit }));
     outcome.indicators.forEach(([indicatorId, note], j) => links.push(Object.assign(new OutcomeIndicator(), {
       outcomeId: id, position: j + 1, indicatorId, previousPeriodKey: previous.key, latestPeriodKey: latest.key, note,
     })));
