@@ -3,18 +3,21 @@ import { Config } from './config';
 import { CacheSlot } from './response-cache';
 import { createRequestServices, RequestServices } from './services';
 import { ReferenceData } from './services/reference-data';
+import { WriteAccess } from './services/publishing/access';
 
 /** What every resolver gets: the configuration and this request's services. */
 export interface Context extends RequestServices {
   readonly dataSource: DataSource;
   readonly config: Config;
+  /** What the caller's API key may write; null for an anonymous caller. */
+  readonly access: WriteAccess | null;
   /** Where the response cache keeps this request's answer, when it is on and missed. */
   readonly cacheSlot?: CacheSlot;
 }
 
 /** A request's context, for the data version it read (its reference data). */
-export function createContext(dataSource: DataSource, config: Config, reference: ReferenceData): Context {
-  return { dataSource, config, ...createRequestServices(dataSource, reference) };
+export function createContext(dataSource: DataSource, config: Config, reference: ReferenceData, access: WriteAccess | null = null): Context {
+  return { dataSource, config, access, ...createRequestServices(dataSource, reference) };
 }
 
 /** A context outside a server (tests, scripts): reads the data version and the reference data afresh. */

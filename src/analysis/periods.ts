@@ -281,6 +281,19 @@ export function shiftPeriod(period: PeriodInfo, months: number): PeriodInfo {
 }
 
 /**
+ * A dashboard column's period on the dashboard `months` later (the next quarter's dashboard:
+ * months = 3). A year-to-date span grows to the new end (Apr-Sep 2014 → Apr-Dec 2014), starting
+ * again at April when the end enters a new financial year (Apr-Mar → Apr-Jun); the Q1 quarter
+ * Apr-Jun is a quarter and moves like any other span (Q1 → Q2). Any other span moves.
+ */
+export function rollPeriod(period: PeriodInfo, months: number): PeriodInfo {
+  if (period.type !== 'YEAR_TO_DATE') return shiftPeriod(period, months);
+  const end = period.endMonth + months;
+  const yearStart = monthIndex(financialYearOf(end), FINANCIAL_YEAR_START + 1);
+  return periodFromMonths(yearStart, end);
+}
+
+/**
  * Whether a period belongs to a series of a type. ROLLING_12_MONTHS is every 12-month window,
  * including those that are also a financial or calendar year (12 months to Mar 2022 is 2021-22);
  * YEAR_TO_DATE is every span from April to a month before March (Apr-Jun is also Q1). Other types

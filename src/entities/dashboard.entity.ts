@@ -46,10 +46,12 @@ export class Dashboard {
 
   /** DRAFT while it is being filled; PUBLISHED (imported dashboards are) freezes it. */
   @Column({ type: 'varchar', length: 10, default: DashboardStatus.PUBLISHED })
+  @Field((_type) => DashboardStatus, { description: 'DRAFT while it is being filled; PUBLISHED once frozen (dashboards imported from a printed table are published).' })
   status!: DashboardStatus;
 
   /** When publishDashboard froze it (ISO 8601, UTC); null for a draft and for an imported dashboard. */
   @Column({ name: 'published_at', type: 'varchar', length: 30, nullable: true })
+  @Field((_type) => String, { nullable: true, description: 'When publishDashboard froze it, ISO 8601 in UTC; null for a draft and for a dashboard imported as published.' })
   publishedAt!: string | null;
 
   /** The dashboard this one was drafted from (the quarter before), if any. */

@@ -3,7 +3,8 @@
  * with a description for each value. Imported before the schema is built (src/resolvers/index.ts).
  */
 import { registerEnumType } from 'type-graphql';
-import { AreaType, ComparisonOutcome, Direction, PeriodType, Polarity, Rag, ValueType } from '../analysis/types';
+import { AreaType, ComparisonOutcome, DashboardStatus, Direction, PeriodType, Polarity, Rag, ValueType } from '../analysis/types';
+import { Role } from '../auth/roles';
 
 registerEnumType(AreaType, {
   name: 'AreaType',
@@ -83,5 +84,23 @@ registerEnumType(ComparisonOutcome, {
     HIGHER: { description: 'Significantly higher, for an indicator with no polarity.' },
     LOWER: { description: 'Significantly lower, for an indicator with no polarity.' },
     NOT_COMPARED: { description: 'No test was possible: no value, no benchmark, or no confidence limits or counts.' },
+  },
+});
+
+registerEnumType(DashboardStatus, {
+  name: 'DashboardStatus',
+  description: 'Where a dashboard is in its quarter: being filled, or published.',
+  valuesConfig: {
+    DRAFT: { description: 'Drafted from the last quarter\'s dashboard and being filled: values and assessments may change.' },
+    PUBLISHED: { description: 'Frozen: its values change only through correctValue, with a reason.' },
+  },
+});
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What an API key may do.',
+  valuesConfig: {
+    VIEWER: { description: 'Reads what is public and what its areas hold.' },
+    EDITOR: { description: 'Also writes values and outcome assessments within its areas, and drafts dashboards for them.' },
+    ADMIN: { description: 'Also publishes dashboards, corrects published values and manages keys.' },
   },
 });

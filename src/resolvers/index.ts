@@ -5,6 +5,7 @@ import { GroupComparisonResolver } from './group-comparison.resolver';
 import { IndicatorResolver } from './indicator.resolver';
 import { ObservationResolver } from './observation.resolver';
 import { OutcomeResolver } from './outcome.resolver';
+import { DashboardSeriesResolver, OutcomeSeriesResolver, PublishingResolver } from './publishing.resolver';
 import { QueryResolver } from './query.resolver';
 import { IndicatorAnalysisResolver } from './indicator-analysis.resolver';
 import { OutcomeAnalysisResolver } from './outcome-analysis.resolver';
@@ -13,5 +14,5 @@ import { SupportingIndicatorResolver } from './supporting-indicator.resolver';
 export const RESOLVERS = [
   QueryResolver, DashboardResolver, OutcomeResolver, SupportingIndicatorResolver, IndicatorResolver, ObservationResolver,
   AreaResolver, AreaGroupResolver, PeriodResolver, OutcomeAssessmentResolver, IndicatorAnalysisResolver, OutcomeAnalysisResolver,
-  GroupComparisonResolver,
+  GroupComparisonResolver, PublishingResolver, DashboardSeriesResolver, OutcomeSeriesResolver,
 ] as const;

@@ -18,6 +18,29 @@ export class BadArgument extends Error {
   }
 }
 
+/**
+ * The caller has no valid API key where one is needed. Reported with code UNAUTHENTICATED and
+ * HTTP status 401 (Apollo Server reads `extensions.http` and leaves it out of the response).
+ */
+export class Unauthenticated extends Error {
+  readonly extensions = { code: 'UNAUTHENTICATED', http: { status: 401 } } as const;
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'Unauthenticated';
+  }
+}
+
+/** The caller's key does not allow the action (its role). Code FORBIDDEN, HTTP status 403. */
+export class Forbidden extends Error {
+  readonly extensions = { code: 'FORBIDDEN', http: { status: 403 } } as const;
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'Forbidden';
+  }
+}
+
 export function badArgument(argument: string, detail: string): BadArgument {
   return new BadArgument(argument, detail);
 }

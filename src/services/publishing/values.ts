@@ -1,0 +1,186 @@
+/**
+ * setValues and correctValue: values for indicators, areas and periods, checked by the one rule
+ * set of the tidy CSV import (src/analysis/value-rules.ts), then by who may write what: the key's
+ * areas, and whether a published dashboard shows the value (then only a correction, with a
+ * reason, may change it). Every problem of every item is reported and nothing is written; else
+ * all items are written in one transaction with one audit event each, and the data version rises.
+ */
+import { DataSource, EntityManager, In } from 'typeorm';
+import { CheckedValue, checkValue, givenNumber, ValueField, ValueRuleReference } from '../../analysis/value-rules';
+import { bumpDataVersion } from '../../db/data-version';
+import { Area, Dashboard, Indicator, Observation, Outcome, OutcomeIndicator, Period } from '../../entities';
+import { outsideAreas, requireRole, WriteAccess } from './access';
+import { recordAudit } from './audit';
+import { InputProblem } from './problems';
+
+/** One item of setValues, as the API takes it. */
+export interface ValueItem {
+  readonly indicator: string;
+  readonly area: string;
+  readonly period: string;
+  readonly value?: number | null;
+  readonly numerator?: number | null;
+  readonly denominator?: number | null;
+  readonly note?: string | null;
+}
+
+export interface ValuesResult {
+  /** As stored, in input order; empty when anything was refused. */
+  readonly values: Observation[];
+  readonly problems: InputProblem[];
+}
+
+/** The API's name of each field the rules name. */
+const FIELD_NAME: Partial<Record<ValueField, string>> = { area: 'area' };
+
+async function ruleReference(manager: EntityManager): Promise<ValueRuleReference> {
+  const [indicators, areas] = await Promise.all([
+    manager.find(Indicator, { select: { id: true, name: true, unit: true, valueType: true, derivation: true } }),
+    manager.find(Area, { select: { code: true, name: true } }),
+  ]);
+  return { indicators: new Map(indicators.map((i) => [i.id, i])), areas: new Map(areas.map((a) => [a.code, a])) };
+}
+
+/** The published dashboard (slug) that shows each indicator|area|period: a row's Previous Year or Latest Data value for the dashboard's area. */
+export async function publishedCells(manager: EntityManager): Promise<Map<string, string>> {
+  const dashboards = await manager.find(Dashboard, { where: { status: 'PUBLISHED' } });
+  const cells = new Map<string, string>();
+  if (dashboards.length === 0) return cells;
+  const outcomes = await manager.find(Outcome, { where: { dashboardSlug: In(dashboards.map((d) => d.slug)) } });
+  const rows = outcomes.length === 0 ? [] : await manager.find(OutcomeIndicator, { where: { outcomeId: In(outcomes.map((o) => o.id)) } });
+  const dashboardOf = new Map(outcomes.map((o) => [o.id, dashboards.find((d) => d.slug === o.dashboardSlug)!]));
+  for (const row of rows) {
+    const dashboard = dashboardOf.get(row.outcomeId)!;
+    for (const period of [row.previousPeriodKey, row.latestPeriodKey]) {
+      if (period) cells.set(`${row.indicatorId}|${dashboard.areaCode}|${period}`, dashboard.slug);
+    }
+  }
+  return cells;
+}
+
+function snapshot(observation: Observation | undefined): Record<string, unknown> | null {
+  if (!observation) return null;
+  return {
+    value: observation.value, numerator: observation.numerator, denominator: observation.denominator,
+    note: observation.note, source: observation.source,
+  };
+}
+
+/**
+ * Checks every item; returns the checked values, or every problem. `correction`: the items must
+ * be values a published dashboard shows (correctValue); otherwise they must not be (setValues).
+ */
+function checkItems(
+  items: readonly ValueItem[],
+  path: (i: number) => string,
+  reference: ValueRuleReference,
+  access: WriteAccess,
+  published: Map<string, string>,
+  correction: boolean,
+): { values: CheckedValue[]; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const values: CheckedValue[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const at = (field: string) => `${path(i)}.${field}`;
+    const result = checkValue({
+      indicator: item.indicator, area: item.area, period: item.period,
+      value: givenNumber(item.value), numerator: givenNumber(item.numerator), denominator: givenNumber(item.denominator),
+      lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
+      note: item.note ?? null,
+    }, reference);
+    for (const problem of result.problems) problems.push({ path: at(FIELD_NAME[problem.field] ?? problem.field), message: problem.message });
+    const checked = result.value;
+    if (!checked) return;
+    const outside = outsideAreas(access, checked.areaCode, reference.areas.get(checked.areaCode)?.name);
+    if (outside) problems.push({ path: at('area'), message: outside });
+    const key = `${checked.indicatorId}|${checked.areaCode}|${checked.period.key}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({ path: at('period'), message: `${checked.indicatorId} for ${checked.areaCode} in ${checked.period.label} is already given at ${path(earlier)}; give each indicator, area and period once` });
+    }
+    seen.set(key, i);
+    const dashboard = published.get(key);
+    if (!correction && dashboard) {
+      problems.push({ path: at('period'), message: `${checked.indicatorId} for ${checked.areaCode} in ${checked.period.label} is shown by the published dashboard ${dashboard}; change it with correctValue and a reason` });
+    }
+    if (correction && !dashboard) {
+      problems.push({ path: at('period'), message: `no published dashboard shows ${checked.indicatorId} for ${checked.areaCode} in ${checked.period.label}; write it with setValues` });
+    }
+    values.push(checked);
+  });
+  return { values, problems };
+}
+
+async function write(
+  manager: EntityManager,
+  access: WriteAccess,
+  values: readonly CheckedValue[],
+  action: 'setValues' | 'correctValue',
+  reason: string | null,
+): Promise<Observation[]> {
+  const existing = await manager.find(Observation, {
+    where: {
+      indicatorId: In([...new Set(values.map((v) => v.indicatorId))]),
+      areaCode: In([...new Set(values.map((v) => v.areaCode))]),
+      periodKey: In([...new Set(values.map((v) => v.period.key))]),
+    },
+  });
+  const byKey = new Map(existing.map((o) => [`${o.indicatorId}|${o.areaCode}|${o.periodKey}`, o]));
+  const at = new Date();
+  const source = `${action} by ${access.keyName} at ${at.toISOString()}`;
+  await manager.upsert(Period, [...new Map(values.map((v) => [v.period.key, Period.fromInfo(v.period)])).values()], ['key']);
+  const stored: Observation[] = [];
+  const audit = [];
+  for (const value of values) {
+    const key = `${value.indicatorId}|${value.areaCode}|${value.period.key}`;
+    const before = byKey.get(key);
+    const beforeSnapshot = snapshot(before);
+    const observation = Object.assign(before ?? new Observation(), {
+      indicatorId: value.indicatorId,
+      areaCode: value.areaCode,
+      periodKey: value.period.key,
+      value: value.value,
+      // A value from the API is formatted by the indicator's decimals; a correction keeps the printed period label.
+      printed: null,
+      printedPeriodLabel: before?.printedPeriodLabel ?? null,
+      numerator: value.numerator,
+      denominator: value.denominator,
+      lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
+      note: value.note,
+      source,
+    });
+    stored.push(await manager.save(Observation, observation));
+    audit.push({
+      action, target: `${value.indicatorId}/${value.areaCode}/${value.period.key}`, areaCode: value.areaCode,
+      before: beforeSnapshot, after: snapshot(observation), reason,
+    } as const);
+  }
+  await recordAudit(manager, access, audit, at);
+  await bumpDataVersion(manager);
+  return stored;
+}
+
+/** setValues: all or nothing; values a published dashboard shows are refused (correctValue changes those). */
+export async function setValues(dataSource: DataSource, access: WriteAccess | null, items: readonly ValueItem[]): Promise<ValuesResult> {
+  const writer = requireRole(access, 'EDITOR', 'setValues');
+  if (items.length === 0) return { values: [], problems: [{ path: 'values', message: 'is empty; give at least one value' }] };
+  return dataSource.transaction(async (manager) => {
+    const checked = checkItems(items, (i) => `values[${i}]`, await ruleReference(manager), writer, await publishedCells(manager), false);
+    if (checked.problems.length > 0) return { values: [], problems: checked.problems };
+    return { values: await write(manager, writer, checked.values, 'setValues', null), problems: [] };
+  });
+}
+
+/** correctValue: an ADMIN changes a value a published dashboard shows, with a reason kept in the audit trail. */
+export async function correctValue(dataSource: DataSource, access: WriteAccess | null, item: ValueItem, reason: string): Promise<ValuesResult> {
+  const admin = requireRole(access, 'ADMIN', 'correctValue');
+  const why = reason.trim();
+  return dataSource.transaction(async (manager) => {
+    const checked = checkItems([item], () => 'value', await ruleReference(manager), admin, await publishedCells(manager), true);
+    const problems = [...checked.problems];
+    if (why.length < 5) problems.push({ path: 'reason', message: 'say why the published value changes (at least 5 characters); it is kept in the audit trail' });
+    if (problems.length > 0) return { values: [], problems };
+    return { values: await write(manager, admin, checked.values, 'correctValue', why), problems: [] };
+  });
+}
