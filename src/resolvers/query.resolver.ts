@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { PeriodInfo } from '../analysis/periods';
 import { Area, AreaGroup, AreaType, Dashboard, Indicator, Period } from '../entities';
 import { Context } from '../context';
+import { seesDashboard } from '../services/publishing/access';
 import { badArgument, periodArgument } from '../services/errors';
 import { IndicatorConnection } from './types';
 
@@ -19,14 +20,15 @@ function decodeCursor(cursor: string): string {
 
 @Resolver()
 export class QueryResolver {
-  @Query((_returns) => [Dashboard], { description: 'Every dashboard, by slug.' })
-  dashboards(@Ctx() { reference }: Context): readonly Dashboard[] {
-    return reference.dashboards;
+  @Query((_returns) => [Dashboard], { description: 'Every dashboard, by slug: the published ones, and the drafts of the areas the caller\'s key reads.' })
+  dashboards(@Ctx() { reference, access }: Context): readonly Dashboard[] {
+    return reference.dashboards.filter((dashboard) => seesDashboard(access, dashboard));
   }
 
-  @Query((_returns) => Dashboard, { nullable: true, description: 'One dashboard by its slug, e.g. safer-communities-2014-15-q2; null if there is none.' })
-  dashboard(@Arg('slug', (_type) => String, { description: 'e.g. safer-communities-2014-15-q2' }) slug: string, @Ctx() { reference }: Context): Dashboard | null {
-    return reference.dashboard(slug);
+  @Query((_returns) => Dashboard, { nullable: true, description: 'One dashboard by its slug, e.g. safer-communities-2014-15-q2; null if there is none (or it is a draft the caller\'s key does not read).' })
+  dashboard(@Arg('slug', (_type) => String, { description: 'e.g. safer-communities-2014-15-q2' }) slug: string, @Ctx() { reference, access }: Context): Dashboard | null {
+    const dashboard = reference.dashboard(slug);
+    return dashboard && seesDashboard(access, dashboard) ? dashboard : null;
   }
 
   @Query((_returns) => Indicator, { nullable: true, description: 'One indicator by its stable id, e.g. safer-communities/total-crime-rate; null if there is none.' })

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePeriod, periodFromKey, PeriodError, financialYearOf, monthIndex, shiftPeriod } from '../../src/analysis/periods';
+import { parsePeriod, periodFromKey, PeriodError, financialYearOf, monthIndex, shiftPeriod, rollPeriod } from '../../src/analysis/periods';
 
 describe('periods', () => {
   const cases: Array<[string, string, string, string, number]> = [
@@ -56,5 +56,20 @@ describe('periods', () => {
     assert.throws(() => periodFromKey('2014-13/2014-13'), /no month 13/);
     assert.throws(() => parsePeriod('Smarch 2014'), /"Smarch" in "Smarch 2014" is not a month/);
     assert.throws(() => parsePeriod('last year'), /"last year" is not a period this API understands/);
+  });
+});
+
+describe('rollPeriod: a dashboard column on the next dashboard', () => {
+  const roll = (label: string, months: number) => rollPeriod(parsePeriod(label), months).label;
+  test('a quarter, a rolling year and a month move on', () => {
+    assert.equal(roll('Q2 2014-15', 3), 'Q3 2014-15');
+    assert.equal(roll('12 months to Sep 2014', 3), '2014');
+    assert.equal(roll('Apr-Jun 2014', 3), 'Q2 2014-15');
+    assert.equal(roll('Sep 2014', 3), 'Dec 2014');
+  });
+  test('a year to date grows, and starts again at April in a new financial year', () => {
+    assert.equal(roll('Apr-Sep 2014', 3), 'Apr-Dec 2014');
+    assert.equal(roll('Apr-Dec 2014', 3), '2014-15');
+    assert.equal(roll('Apr-Dec 2014', 6), 'Q1 2015-16');
   });
 });

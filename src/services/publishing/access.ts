@@ -13,6 +13,8 @@ export interface WriteAccess {
   readonly role: Role;
   /** Whether the key may write values and assessments for this area (its areas and everything inside them; everywhere for ADMIN). */
   covers(areaCode: string): boolean;
+  /** Whether the key may read what is not yet public for this area (a draft dashboard): its areas for any role, everything for ADMIN. */
+  reads(areaCode: string): boolean;
   /** The key's areas, for messages: "E07000129 (Blaby)". Empty for ADMIN. */
   readonly areasText: string;
 }
@@ -58,6 +60,12 @@ export function writeAccess(key: KeyGrant, geography: GeographyIndex): WriteAcce
     keyName: key.name,
     role: key.role,
     covers: (areaCode) => key.role === 'ADMIN' || (key.role === 'EDITOR' && covered.has(areaCode)),
+    reads: (areaCode) => key.role === 'ADMIN' || covered.has(areaCode),
     areasText: key.role === 'ADMIN' ? 'every area' : names.length > 0 ? names.join(', ') : 'no areas',
   };
+}
+
+/** Whether a caller sees a dashboard: a published one, anyone; a draft, a key that reads its area. */
+export function seesDashboard(access: WriteAccess | null, dashboard: { status: string; areaCode: string }): boolean {
+  return dashboard.status === 'PUBLISHED' || (access !== null && access.reads(dashboard.areaCode));
 }
