@@ -10,7 +10,9 @@ import { AddRagRules1795653098432 as postgresAddRagRules1795653098432 } from './
 import { AddObservationValuesIndex1796200000000 as sqliteAddObservationValuesIndex1796200000000 } from './sqlite/1796200000000-AddObservationValuesIndex';
 import { AddObservationValuesIndex1796200000000 as postgresAddObservationValuesIndex1796200000000 } from './postgres/1796200000000-AddObservationValuesIndex';
 import { AddDataVersion1796107293485 as postgresAddDataVersion1796107293485 } from './postgres/1796107293485-AddDataVersion';
+import { AddApiKeys1796300000000 as sqliteAddApiKeys1796300000000 } from './sqlite/1796300000000-AddApiKeys';
+import { AddApiKeys1796300000000 as postgresAddApiKeys1796300000000 } from './postgres/1796300000000-AddApiKeys';
 
 /** The migrations of each database, oldest first. Generated per dialect by `npm run migration:generate -- <Name>`. */
-export const SQLITE_MIGRATIONS: Function[] = [sqliteInitial1795651374057, sqliteAddGeographyAndPoliceUk1795652279233, sqliteAddOutcomeIndicatorNote1795652745622, sqliteAddRagRules1795653098432, sqliteAddDataVersion1796107293485, sqliteAddObservationValuesIndex1796200000000];
-export const POSTGRES_MIGRATIONS: Function[] = [postgresInitial1795651374057, postgresAddGeographyAndPoliceUk1795652279233, postgresAddOutcomeIndicatorNote1795652745622, postgresAddRagRules1795653098432, postgresAddDataVersion1796107293485, postgresAddObservationValuesIndex1796200000000];
+export const SQLITE_MIGRATIONS: Function[] = [sqliteInitial1795651374057, sqliteAddGeographyAndPoliceUk1795652279233, sqliteAddOutcomeIndicatorNote1795652745622, sqliteAddRagRules1795653098432, sqliteAddDataVersion1796107293485, sqliteAddObservationValuesIndex1796200000000, sqliteAddApiKeys1796300000000];
+export const POSTGRES_MIGRATIONS: Function[] = [postgresInitial1795651374057, postgresAddGeographyAndPoliceUk1795652279233, postgresAddOutcomeIndicatorNote1795652745622, postgresAddRagRules1795653098432, postgresAddDataVersion1796107293485, postgresAddObservationValuesIndex1796200000000, postgresAddApiKeys1796300000000];
