@@ -1,9 +1,10 @@
 /**
- * The domain's enums (listed once, in src/analysis) registered with GraphQL: names as they are,
+ * The domain's enums (listed once, in src/analysis; the roles in src/auth) registered with GraphQL: names as they are,
  * with a description for each value. Imported before the schema is built (src/resolvers/index.ts).
  */
 import { registerEnumType } from 'type-graphql';
 import { AreaType, ComparisonOutcome, Direction, PeriodType, Polarity, Rag, ValueType } from '../analysis/types';
+import { Role } from '../auth/roles';
 
 registerEnumType(AreaType, {
   name: 'AreaType',
@@ -83,5 +84,14 @@ registerEnumType(ComparisonOutcome, {
     HIGHER: { description: 'Significantly higher, for an indicator with no polarity.' },
     LOWER: { description: 'Significantly lower, for an indicator with no polarity.' },
     NOT_COMPARED: { description: 'No test was possible: no value, no benchmark, or no confidence limits or counts.' },
+  },
+});
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What an API key may do; each role may also do everything the one before it may.',
+  valuesConfig: {
+    VIEWER: { description: 'Reads what is public and what its areas hold.' },
+    EDITOR: { description: 'Also writes values and outcome assessments within its areas, and drafts dashboards for them.' },
+    ADMIN: { description: 'Also publishes dashboards, corrects published values and manages keys.' },
   },
 });
