@@ -132,10 +132,11 @@ export interface KeyVerifierOptions {
 /**
  * Verifies keys for one server process. A verified key is remembered for the data version the
  * request read (scrypt costs about 50 ms), by the SHA-256 of the whole key; revoking raises the
- * version, so the next request checks the database again. Refusals are not remembered.
+ * version, so the next request checks the database again. Requests that arrive together with the
+ * same key share one check; refusals are not remembered once said.
  */
 export class KeyVerifier {
-  private readonly verified = new LRUCache<string, KeyCaller>({ max: 1000 });
+  private readonly verified = new LRUCache<string, Promise<Verification>>({ max: 1000 });
   private readonly lastRecorded = new Map<string, number>();
   private readonly writes = new Set<Promise<void>>();
   private readonly recordUseEveryMs: number;
@@ -150,15 +151,18 @@ export class KeyVerifier {
     const parts = parseKey(token);
     if (!parts) return { ok: false, reason: 'malformed' };
     const remembered = `${dataVersion}:${createHash('sha256').update(token).digest('base64url')}`;
-    let caller = this.verified.get(remembered);
-    if (!caller) {
-      const checked = await this.check(parts);
-      if (!checked.ok) return checked;
-      caller = checked.caller;
-      this.verified.set(remembered, caller);
+    let checking = this.verified.get(remembered);
+    if (!checking) {
+      checking = this.check(parts);
+      this.verified.set(remembered, checking);
+      const forget = (): void => {
+        if (this.verified.peek(remembered) === checking) this.verified.delete(remembered);
+      };
+      checking.then((verification) => verification.ok || forget(), forget);
     }
-    this.recordUse(caller.id);
-    return { ok: true, caller };
+    const verification = await checking;
+    if (verification.ok) this.recordUse(verification.caller.id);
+    return verification;
   }
 
   /** Waits for the last-used writes in flight, e.g. before the database is closed. */

@@ -103,6 +103,10 @@ describe(`API keys on ${testDatabaseKind()}`, () => {
     assert.deepEqual(logger.statements, []);
     assert.equal((await verifier.verify(token, version + 1)).ok, true);
     assert.equal(logger.statements.filter((sql) => /FROM "api_key"/.test(sql)).length, 1, 'another version reads the key again');
+    logger.reset();
+    const together = await Promise.all(Array.from({ length: 5 }, () => verifier.verify(token, version + 2)));
+    assert.ok(together.every((verification) => verification.ok));
+    assert.equal(logger.statements.filter((sql) => /FROM "api_key"/.test(sql)).length, 1, 'requests arriving together share one check');
   });
 
   test('use is recorded at most once a minute per key, and a failed write does not fail the request', async () => {
