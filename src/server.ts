@@ -34,7 +34,7 @@ import { webRouter } from './web';
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  /** Stops accepting requests, lets in-flight ones finish, then closes. The database is the caller's. */
+  /** Stops accepting requests, lets in-flight ones finish (and their API keys' last-used writes), then closes. The database is the caller's. */
   stop(): Promise<void>;
 }
 
@@ -155,7 +155,8 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
   /**
    * A GraphQL POST's plain JSON body is read here, before Express: a malformed or oversized body
    * gets a JSON error at once, and with the response cache on, a request answered before is answered
-   * from memory without Express or Apollo. Everything else goes to Express as it came.
+   * from memory without Express or Apollo. Who is calling is settled here too, before the cache
+   * answers; the context does it for what this skips. Everything else goes to Express as it came.
    */
   const handle = async (request: ServedRequest, response: http.ServerResponse): Promise<void> => {
     // CORS first, for every path: a preflight is answered here (204), and every answer, cached
