@@ -23,6 +23,12 @@ export interface Config {
    * comma-separated list, e.g. `https://dashboards.example.org,http://localhost:5173`. @default *
    */
   corsOrigins: '*' | string[];
+  /**
+   * `PUBLIC_READ=off` refuses requests without an API key (HTTP 401, code UNAUTHENTICATED); with
+   * it on, a request without a key reads as an anonymous caller. A bad key is refused either way.
+   * @default on
+   */
+  publicRead: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/dashboard.sqlite';
@@ -72,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: integerSetting(env, 'MAX_PAGE_SIZE', 100, 1, 10_000),
     responseCache: switchSetting(env, 'RESPONSE_CACHE', true),
     corsOrigins: originsSetting(env, 'CORS_ORIGINS'),
+    publicRead: switchSetting(env, 'PUBLIC_READ', true),
   };
 }

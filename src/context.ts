@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
+import { ANONYMOUS, Caller } from './auth/caller';
 import { Config } from './config';
 import { CacheSlot } from './response-cache';
 import { createRequestServices, RequestServices } from './services';
 import { ReferenceData } from './services/reference-data';
-import { WriteAccess } from './services/publishing/access';
+import { writeAccess, WriteAccess } from './services/publishing/access';
 
 /** What every resolver gets: the configuration and this request's services. */
 export interface Context extends RequestServices {
@@ -13,11 +14,14 @@ export interface Context extends RequestServices {
   readonly access: WriteAccess | null;
   /** Where the response cache keeps this request's answer, when it is on and missed. */
   readonly cacheSlot?: CacheSlot;
+  /** Who is calling: anonymous, or a valid key (src/auth/caller.ts: canWrite and hasRole decide what it may do). */
+  readonly caller: Caller;
 }
 
 /** A request's context, for the data version it read (its reference data). */
-export function createContext(dataSource: DataSource, config: Config, reference: ReferenceData, access: WriteAccess | null = null): Context {
-  return { dataSource, config, access, ...createRequestServices(dataSource, reference) };
+export function createContext(dataSource: DataSource, config: Config, reference: ReferenceData, caller: Caller = ANONYMOUS): Context {
+  const access = caller.kind === 'key' ? writeAccess(caller, reference.geography) : null;
+  return { dataSource, config, caller, access, ...createRequestServices(dataSource, reference) };
 }
 
 /** A context outside a server (tests, scripts): reads the data version and the reference data afresh. */

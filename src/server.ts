@@ -2,7 +2,8 @@
  * The one place that wires the server: database, schema, Apollo Server on Express, /health,
  * the web view at / (src/web.ts), GraphiQL for browsers at /graphql, query complexity limit, the caches (reference data per
  * process, whole responses unless RESPONSE_CACHE=off), both keyed by the data version each
- * request reads, and graceful shutdown.
+ * request reads, the caller of each request (src/auth: a bad key is an HTTP 401 before anything
+ * answers), and graceful shutdown.
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -10,16 +11,20 @@ import { AddressInfo } from 'node:net';
 import express from 'express';
 import compression from 'compression';
 import cors from 'cors';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
+import { GraphQLError } from 'graphql';
+import { Authentication, Authenticator } from './auth/authenticate';
+import type { Caller } from './auth/caller';
 import { Config } from './config';
 import { Context, createContext } from './context';
 import { DataVersionSource, readDataVersion } from './db/data-version';
 import { ResponseCache, RequestWithCache } from './response-cache';
 import { ReferenceDataCache } from './services/reference-data';
+import { KeyVerifier } from './services/keys';
 import { getSchema } from './schema';
 import { complexityLimitPlugin } from './complexity';
 import { formatError, rejectNulCharactersPlugin } from './input-guards';
@@ -29,7 +34,7 @@ import { webRouter } from './web';
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  /** Stops accepting requests, lets in-flight ones finish, then closes. The database is the caller's. */
+  /** Stops accepting requests, lets in-flight ones finish (and their API keys' last-used writes), then closes. The database is the caller's. */
   stop(): Promise<void>;
 }
 
@@ -55,6 +60,20 @@ function sendError(response: http.ServerResponse, status: number, code: string, 
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   response.end(body);
+}
+
+/** What the request handler puts on a request: the response cache's fields, and who is calling. */
+type ServedRequest = RequestWithCache & { caller?: Caller };
+
+/** An HTTP 401 for a request whose credentials were refused (or absent, with PUBLIC_READ=off). */
+function sendUnauthenticated(response: http.ServerResponse, message: string): void {
+  response.setHeader('www-authenticate', 'Bearer');
+  sendError(response, 401, 'UNAUTHENTICATED', message);
+}
+
+/** The same 401 from Apollo, for requests that reach it without passing the handler's fast path (GET, compressed bodies). */
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } } });
 }
 
 type Body = { ok: true; raw: Buffer } | { ok: false; status: number; code: string; message: string };
@@ -85,10 +104,11 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Body> {
 export async function startServer(config: Config, dataSource: DataSource): Promise<RunningServer> {
   const schema = await getSchema();
   const app = express();
-  const httpServer = http.createServer((request, response) => void handle(request as RequestWithCache, response));
+  const httpServer = http.createServer((request, response) => void handle(request as ServedRequest, response));
   const versions = new DataVersionSource(() => readDataVersion(dataSource));
   const references = new ReferenceDataCache(dataSource);
   const responses = config.responseCache ? new ResponseCache() : null;
+  const authenticator = new Authenticator(new KeyVerifier(dataSource), config.publicRead);
   const corsHandler = cors({
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -135,9 +155,10 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
   /**
    * A GraphQL POST's plain JSON body is read here, before Express: a malformed or oversized body
    * gets a JSON error at once, and with the response cache on, a request answered before is answered
-   * from memory without Express or Apollo. Everything else goes to Express as it came.
+   * from memory without Express or Apollo. Who is calling is settled here too, before the cache
+   * answers; the context does it for what this skips. Everything else goes to Express as it came.
    */
-  const handle = async (request: RequestWithCache, response: http.ServerResponse): Promise<void> => {
+  const handle = async (request: ServedRequest, response: http.ServerResponse): Promise<void> => {
     // CORS first, for every path: a preflight is answered here (204), and every answer, cached
     // or not, carries the headers a browser on an allowed origin needs.
     if (!(await applyCors(request, response))) return;
@@ -153,15 +174,21 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
         sendError(response, 400, 'BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`);
         return;
       }
-      if (responses) {
-        try {
-          request.dataVersion = await versions.read();
-        } catch {
-          sendError(response, 503, 'SERVICE_UNAVAILABLE', 'The database is not answering; try again shortly.');
-          return;
-        }
-        if (responses.answer(request, response, body.raw, request.dataVersion)) return;
+      let authentication: Authentication;
+      try {
+        request.dataVersion = await versions.read();
+        // Who is calling, before anything answers (the response cache too): a bad or revoked key is a 401.
+        authentication = await authenticator.authenticate(request.headers, request.dataVersion);
+      } catch {
+        sendError(response, 503, 'SERVICE_UNAVAILABLE', 'The database is not answering; try again shortly.');
+        return;
       }
+      if (!authentication.ok) {
+        sendUnauthenticated(response, authentication.message);
+        return;
+      }
+      request.caller = authentication.caller;
+      if (responses?.answer(request, response, body.raw, request.dataVersion)) return;
     }
     app(request, response);
   };
@@ -174,9 +201,15 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const request = req as RequestWithCache;
+        const request = req as ServedRequest;
         const version = request.dataVersion ?? await versions.read();
-        return { ...createContext(dataSource, config, await references.get(version)), cacheSlot: request.cacheSlot };
+        let caller = request.caller;
+        if (!caller) {
+          const authentication = await authenticator.authenticate(request.headers, version);
+          if (!authentication.ok) throw unauthenticated(authentication.message);
+          caller = authentication.caller;
+        }
+        return { ...createContext(dataSource, config, await references.get(version), caller), cacheSlot: request.cacheSlot };
       },
     }),
   );
@@ -189,6 +222,9 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
   return {
     url: `http://localhost:${port}/graphql`,
     port,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await authenticator.settle();
+    },
   };
 }

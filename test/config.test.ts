@@ -15,4 +15,10 @@ describe('loadConfig', () => {
     assert.deepEqual([config.port, config.databaseUrl, config.maxPageSize], [4000, 'sqlite:data/dashboard.sqlite', 100]);
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be a whole number from 0 to 65535/);
   });
+
+  test('anonymous reads are allowed unless PUBLIC_READ says off', () => {
+    assert.equal(loadConfig({}).publicRead, true);
+    assert.equal(loadConfig({ PUBLIC_READ: 'off' }).publicRead, false);
+    assert.throws(() => loadConfig({ PUBLIC_READ: 'keys-only' }), /PUBLIC_READ must be on or off \(got "keys-only"\)/);
+  });
 });

@@ -28,10 +28,6 @@ export type RagStatus = Rag;
 export const DashboardStatus = enumOf(['DRAFT', 'PUBLISHED']);
 export type DashboardStatus = keyof typeof DashboardStatus;
 
-/** What an API key may do: read; also write within its areas; also publish, correct and manage keys. */
-export const Role = enumOf(['VIEWER', 'EDITOR', 'ADMIN']);
-export type Role = keyof typeof Role;
-
 export const ComparisonOutcome = enumOf(['BETTER', 'SIMILAR', 'WORSE', 'HIGHER', 'LOWER', 'NOT_COMPARED']);
 export type ComparisonOutcome = keyof typeof ComparisonOutcome;
 export type ComparisonOutcomeValue = ComparisonOutcome;

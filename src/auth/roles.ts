@@ -1,2 +1,9 @@
-/** The roles of API keys (listed once, with the domain's other enums, in src/analysis/types.ts). */
-export { Role } from '../analysis/types';
+/**
+ * What an API key may do (contract part 3, enum Role). Listed once here with enumOf, like the
+ * analysis' enums; the database stores the names and src/resolvers/enums.ts registers this object.
+ * Each role can do everything the one before it can.
+ */
+import { enumOf } from '../analysis/enum';
+
+export const Role = enumOf(['VIEWER', 'EDITOR', 'ADMIN']);
+export type Role = keyof typeof Role;

@@ -1,3 +1,4 @@
+import { ApiKey } from './api-key.entity';
 import { Area, AreaLink } from './area.entity';
 import { PoliceUkCount, PoliceUkFile } from './police-uk.entity';
 import { AreaGroup, AreaGroupMember } from './area-group.entity';
@@ -11,11 +12,12 @@ import { Outcome, OutcomeAssessment, OutcomeIndicator } from './outcome.entity';
 import { Period } from './period.entity';
 import { ALL_AREAS, RagRuleRow } from './rag-rule.entity';
 
-export { ALL_AREAS, RagRuleRow, Area, AreaLink, AuditEvent, PoliceUkCount, PoliceUkFile, AreaGroup, AreaGroupMember, AreaPopulation, Dashboard, DataVersion, Indicator, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period };
+export { ALL_AREAS, RagRuleRow, Area, AreaLink, ApiKey, AuditEvent, PoliceUkCount, PoliceUkFile, AreaGroup, AreaGroupMember, AreaPopulation, Dashboard, DataVersion, Indicator, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period };
 export * from './enums';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
   Area, AreaLink, AreaPopulation, AreaGroup, AreaGroupMember, Period, Indicator, Observation,
   Dashboard, Outcome, OutcomeIndicator, OutcomeAssessment, PoliceUkCount, PoliceUkFile, RagRuleRow, DataVersion, AuditEvent,
+  ApiKey,
 ];

@@ -180,6 +180,10 @@ export async function writeDashboard(manager: EntityManager, table: ParsedDashbo
     previousPeriodLabel: table.previousPeriodPrinted,
     latestPeriodLabel: table.latestPeriodPrinted,
     source: file,
+    // What an imported table shows was published; it starts no series of drafts.
+    status: 'PUBLISHED' as const,
+    publishedAt: null,
+    previousSlug: null,
   });
 
   const changes: Record<string, ChangeCounts> = {

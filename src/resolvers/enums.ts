@@ -1,5 +1,5 @@
 /**
- * The domain's enums (listed once, in src/analysis) registered with GraphQL: names as they are,
+ * The domain's enums (listed once, in src/analysis; the roles in src/auth) registered with GraphQL: names as they are,
  * with a description for each value. Imported before the schema is built (src/resolvers/index.ts).
  */
 import { registerEnumType } from 'type-graphql';
@@ -97,7 +97,7 @@ registerEnumType(DashboardStatus, {
 });
 registerEnumType(Role, {
   name: 'Role',
-  description: 'What an API key may do.',
+  description: 'What an API key may do; each role may also do everything the one before it may.',
   valuesConfig: {
     VIEWER: { description: 'Reads what is public and what its areas hold.' },
     EDITOR: { description: 'Also writes values and outcome assessments within its areas, and drafts dashboards for them.' },

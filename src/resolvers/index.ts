@@ -10,9 +10,10 @@ import { QueryResolver } from './query.resolver';
 import { IndicatorAnalysisResolver } from './indicator-analysis.resolver';
 import { OutcomeAnalysisResolver } from './outcome-analysis.resolver';
 import { SupportingIndicatorResolver } from './supporting-indicator.resolver';
+import { ViewerResolver } from './viewer.resolver';
 
 export const RESOLVERS = [
   QueryResolver, DashboardResolver, OutcomeResolver, SupportingIndicatorResolver, IndicatorResolver, ObservationResolver,
   AreaResolver, AreaGroupResolver, PeriodResolver, OutcomeAssessmentResolver, IndicatorAnalysisResolver, OutcomeAnalysisResolver,
-  GroupComparisonResolver, PublishingResolver, DashboardSeriesResolver, OutcomeSeriesResolver,
+  GroupComparisonResolver, PublishingResolver, DashboardSeriesResolver, OutcomeSeriesResolver, ViewerResolver,
 ] as const;

@@ -76,18 +76,34 @@ export class GeographyIndex {
 
   /** The area of a type that contains this one, through either hierarchy; the area itself if it is of that type. */
   within(code: string, type: AreaType): Area | null {
+    for (const area of this.upwards(code)) if (area.type === type) return area;
+    return null;
+  }
+
+  /**
+   * Whether `inner` is `outer` or lies inside it through either hierarchy (is one of
+   * descendants(outer)): a county contains its districts, a force area its CSPs and their districts.
+   * Walks up from `inner`, so it costs the depth of the hierarchy, not the size of `outer`.
+   */
+  contains(outer: string, inner: string): boolean {
+    if (inner === outer) return true;
+    for (const area of this.upwards(inner)) if (area.code === outer) return true;
+    return false;
+  }
+
+  /** This area and every area above it through either hierarchy, nearest first, each once. */
+  private *upwards(code: string): Generator<Area> {
     const seen = new Set<string>();
     const queue = [code];
     while (queue.length > 0) {
       const current = this.byCode.get(queue.shift()!);
       if (!current || seen.has(current.code)) continue;
       seen.add(current.code);
-      if (current.type === type) return current;
+      yield current;
       if (current.parentCode) queue.push(current.parentCode);
       const linked = this.linkedParent.get(current.code);
       if (linked) queue.push(linked);
     }
-    return null;
   }
 
   /** The districts and unitary authorities that make up an area: what its counts are summed over. */

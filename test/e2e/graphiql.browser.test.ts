@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { setTimeout } from 'node:timers/promises';
 import { loadConfig } from '../../src/config';
 import { RunningServer, startServer } from '../../src/server';
+import { createKey } from '../../src/services/keys';
 import { readPlaygroundTabs } from '../../scripts/graphiql-tabs';
+import { parseKey } from '../../src/auth/key-text';
 import { Browser, browserSkipReason, launchBrowser, WatchedPage } from '../support/browser';
 import { openTestDatabase, OpenTestDatabase, testDatabaseKind } from '../support/database';
 import { PROJECT_ROOT } from '../support/paths';
@@ -36,10 +38,13 @@ describe('GraphiQL in Chromium', { skip: browserSkipReason() }, () => {
   let server: RunningServer;
   let browser: Browser;
   let watched: WatchedPage;
+  /** A real key: the server refuses any other with a 401. */
+  let key: string;
 
   before(async () => {
     db = await openTestDatabase();
     server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    key = (await createKey(db.dataSource, { name: 'Playground test', role: 'VIEWER', areas: [] })).token;
     browser = await launchBrowser();
     watched = await browser.open(new URL(server.url).origin);
   });
@@ -86,13 +91,13 @@ describe('GraphiQL in Chromium', { skip: browserSkipReason() }, () => {
     await page.getByRole('button', { name: 'PartnerLatestValues', exact: true }).click();
     await page.getByRole('button', { name: 'Headers', exact: true }).click();
     await page.locator('.graphiql-editor-tool .monaco-editor:visible').click();
-    await page.keyboard.insertText('{"Authorization": "Bearer test-key-123"}');
+    await page.keyboard.insertText(`{"Authorization": "Bearer ${key}"}`);
     const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url() === server.url && (request.postData() ?? '').includes('PartnerLatestValues'));
     await page.getByRole('button', { name: /Execute query/ }).click();
-    assert.equal((await sent).headers().authorization, 'Bearer test-key-123');
+    assert.equal((await sent).headers().authorization, `Bearer ${key}`);
     await waitForText(page, '.graphiql-response', '"latestValue"');
     const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage })');
-    assert.doesNotMatch(stored, /test-key-123/, 'headers are not written to localStorage');
+    assert.ok(!stored.includes(parseKey(key)!.secret), 'headers are not written to localStorage');
     await watched.checkAndCapture(`graphiql-headers-${kind}`);
   });
 });

@@ -2,7 +2,9 @@
  * Scaling out: two server processes on one database (here two servers, each with its own
  * connection pool, as two processes would have) answer from their caches, a CLI import changes a
  * value, and both answer the new value on their next request, because the import raised the data
- * version that keys both the reference data and the response cache. Runs on SQLite and PostgreSQL.
+ * version that keys both the reference data and the response cache. A key revoked through one
+ * server's database connection is refused by both on their next request, the same way. Runs on
+ * SQLite and PostgreSQL.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/data-source';
 import { RunningServer, startServer } from '../../src/server';
+import { createKey, revokeKey } from '../../src/services/keys';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
 import { PROJECT_ROOT } from '../support/paths';
 
@@ -57,6 +60,17 @@ describe('two servers on one database', () => {
     assert.equal(imported.status, 0, imported.stderr);
     for (const server of servers) assert.deepEqual(await ask(server), { value: 47.2, cached: false });
     for (const server of servers) assert.deepEqual(await ask(server), { value: 47.2, cached: true });
+  });
+
+  test('a key revoked through one server is refused by the other on its next request', async () => {
+    const { key, token } = await createKey(sources[0], { name: 'Blaby District Council', role: 'EDITOR', areas: ['E07000129'] });
+    const status = async (server: RunningServer): Promise<number> =>
+      (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY }) })).status;
+    // Twice each: the key is verified, then remembered, and the answer cached, on both servers.
+    for (const server of servers) assert.deepEqual([await status(server), await status(server)], [200, 200]);
+    await revokeKey(sources[0], key.id);
+    assert.equal(await status(servers[1]), 401);
+    assert.equal(await status(servers[0]), 401);
   });
 
   test('with RESPONSE_CACHE=off no answer is reused: the same request is computed again', async () => {

@@ -16,6 +16,7 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { RunningServer, startServer } from '../../src/server';
+import { createKey } from '../../src/services/keys';
 import { Browser, browserSkipReason, launchBrowser, SCREENSHOTS, WatchedPage } from '../support/browser';
 import { openTestDatabase, OpenTestDatabase, testDatabaseKind } from '../support/database';
 
@@ -292,6 +293,8 @@ describe('a page on another origin', { skip: browserSkipReason() }, () => {
   before(async () => {
     db = await openTestDatabase();
     api = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    // A partner's real key: the server refuses any other with a 401.
+    const { token } = await createKey(db.dataSource, { name: 'Partner page', role: 'VIEWER', areas: [] });
     // A partner's page, served from 127.0.0.1 while the API is on localhost: another origin.
     site = http.createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
@@ -300,7 +303,7 @@ describe('a page on another origin', { skip: browserSkipReason() }, () => {
 <script>
 fetch(${JSON.stringify(api.url)}, {
   method: 'POST',
-  headers: { 'content-type': 'application/json', authorization: 'Bearer partner-key' },
+  headers: { 'content-type': 'application/json', authorization: ${JSON.stringify(`Bearer ${token}`)} },
   body: JSON.stringify({ query: 'query Title($slug: String!) { dashboard(slug: $slug) { title } }', variables: { slug: ${JSON.stringify(SLUG)} } }),
 }).then((r) => r.json()).then((body) => { document.getElementById('out').textContent = body.data.dashboard.title; },
   (error) => { document.getElementById('out').textContent = 'failed: ' + error; });

@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../support/paths';
 describe('playground tabs', () => {
   test('one per operation in schema/operations/, DashboardTable first', () => {
     const names = readPlaygroundTabs(PROJECT_ROOT).map((tab) => tab.name);
-    assert.deepEqual(names, ['DashboardTable', 'OutcomeJudgements', 'CountyComparison', 'IndicatorSeries', 'PartnerLatestValues']);
+    assert.deepEqual(names, ['DashboardTable', 'OutcomeJudgements', 'CountyComparison', 'IndicatorSeries', 'PartnerLatestValues', 'Viewer', 'DraftDashboard', 'SetValues', 'SetOutcomeAssessment', 'PublishDashboard', 'CorrectValue', 'AuditTrail']);
   });
 
   test('each tab is valid, and its variables are accepted by the schema', async () => {

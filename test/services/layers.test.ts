@@ -46,10 +46,14 @@ describe('layers', () => {
     assert.ok(importsOf(file).includes('../context'));
   });
 
-  test('each enum is listed once: src/entities and src/resolvers register the domain\'s, and declare none of their own', () => {
+  test('src/auth imports nothing from the GraphQL layer', () => {
+    assert.deepEqual(violations('auth', /(^|\/)resolvers(\/|$)|^type-graphql|^graphql|^@apollo\//), []);
+  });
+
+  test('each enum is listed once: src/entities and src/resolvers register the domain\'s (src/analysis) and the roles (src/auth), and declare none of their own', () => {
     const declared = [...sources(join(PROJECT_ROOT, 'src'))].flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/export\s+(?:const\s+)?enum\s+(\w+)|export const (\w+) = enumOf\(/g)].map((m) => `${m[1] ?? m[2]} in ${relative(PROJECT_ROOT, file)}`));
-    assert.deepEqual(declared.filter((d) => !/ in src\/analysis\//.test(d)), []);
+    assert.deepEqual(declared.filter((d) => !/ in src\/(analysis|auth)\//.test(d)), []);
     assert.ok(declared.some((d) => d.startsWith('Direction in src/analysis/')));
   });
 });

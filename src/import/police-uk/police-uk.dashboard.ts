@@ -83,6 +83,10 @@ export async function writePoliceUkDashboard(manager: EntityManager): Promise<Pe
     previousPeriodLabel: previous.label,
     latestPeriodLabel: latest.label,
     source: 'police.uk street-level crime (seeds/police-uk), built by src/import/police-uk/police-uk.dashboard.ts',
+    // What an imported table shows was published; it starts no series of drafts.
+    status: 'PUBLISHED' as const,
+    publishedAt: null,
+    previousSlug: null,
   })]);
   const outcomes: Outcome[] = [];
   const links: OutcomeIndicator[] = [];
