@@ -7,8 +7,11 @@ export interface Config {
   port: number;
   /** `sqlite:<path>` or `postgres://user:password@host:port/database`. @default sqlite:data/dashboard.sqlite */
   databaseUrl: string;
-  /** `production` hides stack traces from error responses. */
-  production: boolean;
+  /**
+   * `NODE_ENV=development` adds stack traces to error responses and the database's own error to a
+   * failing /health; any other value, or none, leaves them out (the safe choice is the default).
+   */
+  development: boolean;
   /** Largest query complexity accepted (1 a field, 10x a list). @default 100000 */
   maxComplexity: number;
   /** Largest page of a connection (first:). @default 100 */
@@ -67,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integerSetting(env, 'PORT', 4000, 0, 65535),
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : DEFAULT_DATABASE_URL,
-    production: env.NODE_ENV === 'production',
+    development: env.NODE_ENV === 'development',
     maxComplexity: integerSetting(env, 'MAX_QUERY_COMPLEXITY', 100_000, 10, 1_000_000),
     maxPageSize: integerSetting(env, 'MAX_PAGE_SIZE', 100, 1, 10_000),
     responseCache: switchSetting(env, 'RESPONSE_CACHE', true),

@@ -105,7 +105,7 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
-    includeStacktraceInErrorResponses: !config.production,
+    includeStacktraceInErrorResponses: config.development,
     formatError,
     plugins: [
       // Cache hints are not used (the response cache keys on the data version); Apollo's default
@@ -128,7 +128,7 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     } catch (error) {
       response.status(503).json({
         status: 'error',
-        database: { type: dataSource.options.type, status: 'down', error: config.production ? 'unavailable' : (error as Error).message },
+        database: { type: dataSource.options.type, status: 'down', error: config.development ? (error as Error).message : 'unavailable' },
       });
     }
   });

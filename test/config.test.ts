@@ -15,4 +15,11 @@ describe('loadConfig', () => {
     assert.deepEqual([config.port, config.databaseUrl, config.maxPageSize], [4000, 'sqlite:data/dashboard.sqlite', 100]);
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be a whole number from 0 to 65535/);
   });
+
+  test('stack traces only under NODE_ENV=development: the safe choice is the default', () => {
+    assert.equal(loadConfig({}).development, false);
+    assert.equal(loadConfig({ NODE_ENV: 'production' }).development, false);
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).development, false);
+    assert.equal(loadConfig({ NODE_ENV: 'development' }).development, true);
+  });
 });
