@@ -12,7 +12,10 @@ export interface Config {
    * failing /health; any other value, or none, leaves them out (the safe choice is the default).
    */
   development: boolean;
-  /** Largest query complexity accepted (1 a field, 10x a list). @default 100000 */
+  /**
+   * Largest estimated cost of an operation accepted (1 a field, 100 a judgement, 500 a comparison;
+   * a list by how many items it can hold: src/complexity.ts). @default 100000
+   */
   maxComplexity: number;
   /** Largest page of a connection (first:). @default 100 */
   maxPageSize: number;

@@ -1,6 +1,6 @@
 /**
  * The one place that wires the server: database, schema, Apollo Server on Express, /health,
- * the web view at / (src/web.ts), GraphiQL for browsers at /graphql, query complexity limit, the caches (reference data per
+ * the web view at / (src/web.ts), GraphiQL for browsers at /graphql, the cost limit, the caches (reference data per
  * process, whole responses unless RESPONSE_CACHE=off), both keyed by the data version each
  * request reads, and graceful shutdown.
  */
@@ -114,7 +114,10 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
       // Browsers get our own GraphiQL (src/graphiql.ts), bundled and served from here; Apollo's
       // landing page would load its sandbox from Apollo's CDN.
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(), complexityLimitPlugin(schema, config.maxComplexity), ...(responses ? [responses.plugin()] : [])],
+      ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(),
+      // Before the response cache's plugin, so that a cached answer keeps its cost.
+      complexityLimitPlugin(schema, config),
+      ...(responses ? [responses.plugin()] : [])],
   });
   await apollo.start();
 
