@@ -1,8 +1,9 @@
 /**
  * The one place that wires the server: database, schema, Apollo Server on Express, /health,
- * the web view at / (src/web.ts), GraphiQL for browsers at /graphql, the cost limit, the caches (reference data per
- * process, whole responses unless RESPONSE_CACHE=off), both keyed by the data version each
- * request reads, and graceful shutdown.
+ * the web view at / (src/web.ts), GraphiQL for browsers at /graphql, the cost limit, the
+ * caches (reference data per process, whole responses unless RESPONSE_CACHE=off),
+ * both keyed by the data version each request reads, errors as JSON (never Express's HTML page),
+ * and graceful shutdown.
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -14,14 +15,15 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from './config';
 import { Context, createContext } from './context';
 import { DataVersionSource, readDataVersion } from './db/data-version';
 import { ResponseCache, RequestWithCache } from './response-cache';
-import { ReferenceDataCache } from './services/reference-data';
+import { ReferenceData, ReferenceDataCache } from './services/reference-data';
 import { getSchema } from './schema';
-import { complexityLimitPlugin } from './complexity';
+import { complexityLimitPlugin, Cost } from './complexity';
 import { formatError, rejectNulCharactersPlugin } from './input-guards';
 import { graphiqlRouter } from './graphiql';
 import { webRouter } from './web';
@@ -50,16 +52,47 @@ function isPlainJson(request: http.IncomingMessage): boolean {
   return (!charset || /^utf-?8$/i.test(charset)) && encoding === 'identity';
 }
 
-/** A GraphQL-shaped error answer for a request that never reached GraphQL. */
-function sendError(response: http.ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+/**
+ * A GraphQL-shaped error answer for a request that never reached GraphQL, with the cost limit as
+ * every answer at /graphql has it (nothing was estimated).
+ */
+function sendError(response: http.ServerResponse, status: number, code: string, message: string, maxComplexity: number, more: { extensions?: Record<string, unknown>; headers?: http.OutgoingHttpHeaders } = {}): void {
+  const cost: Cost = { requested: null, limit: maxComplexity };
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...more.extensions } }], extensions: { cost } });
+  response.writeHead(status, { ...more.headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   response.end(body);
+}
+
+/** The same words for a body that is not JSON, whichever parser found it. */
+function notJson(error: Error): string {
+  return `The request body is not valid JSON: ${error.message}`;
+}
+
+const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`;
+const UNAVAILABLE = 'The database is not answering; try again shortly.';
+
+/** An error of express.json (body-parser), as the fast path above words the same mistakes. */
+interface BodyParserError extends Error {
+  status?: number;
+  type?: string;
+  charset?: string;
+  encoding?: string;
+}
+
+/** A request's mistake found by express.json: its status, code and a sentence; null for anything else. */
+function bodyMistake(error: BodyParserError): { status: number; code: string; message: string } | null {
+  switch (error.type) {
+    case 'entity.parse.failed': return { status: 400, code: 'BAD_REQUEST', message: notJson(error) };
+    case 'entity.too.large': return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: TOO_LARGE };
+    case 'charset.unsupported': return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `The request body must be JSON in UTF-8, not ${error.charset}.` };
+    case 'encoding.unsupported': return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `Content-Encoding "${error.encoding}" is not supported: send the body as it is, or gzip, deflate or br.` };
+  }
+  return error.status !== undefined && error.status >= 400 && error.status < 500 ? { status: error.status, code: 'BAD_REQUEST', message: error.message } : null;
 }
 
 type Body = { ok: true; raw: Buffer } | { ok: false; status: number; code: string; message: string };
 
-function readBody(request: http.IncomingMessage, limit: number): Promise<Body> {
+function readBody(request: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -73,7 +106,7 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Body> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        finish({ ok: false, status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${limit / 1024 / 1024} MB.` });
+        finish({ ok: false, status: 413, code: 'PAYLOAD_TOO_LARGE', message: TOO_LARGE });
         request.resume();
       } else chunks.push(chunk);
     });
@@ -89,6 +122,8 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
   const versions = new DataVersionSource(() => readDataVersion(dataSource));
   const references = new ReferenceDataCache(dataSource);
   const responses = config.responseCache ? new ResponseCache() : null;
+  const refuse = (response: http.ServerResponse, status: number, code: string, message: string, more?: Parameters<typeof sendError>[5]): void =>
+    sendError(response, status, code, message, config.maxComplexity, more);
   const corsHandler = cors({
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -145,22 +180,22 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     // or not, carries the headers a browser on an allowed origin needs.
     if (!(await applyCors(request, response))) return;
     if (request.method === 'POST' && isGraphQLPath(request.url) && isPlainJson(request)) {
-      const body = await readBody(request, MAX_BODY_BYTES);
+      const body = await readBody(request);
       if (!body.ok) {
-        sendError(response, body.status, body.code, body.message);
+        refuse(response, body.status, body.code, body.message);
         return;
       }
       try {
         request.body = JSON.parse(body.raw.toString('utf8'));
       } catch (error) {
-        sendError(response, 400, 'BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`);
+        refuse(response, 400, 'BAD_REQUEST', notJson(error as Error));
         return;
       }
       if (responses) {
         try {
           request.dataVersion = await versions.read();
         } catch {
-          sendError(response, 503, 'SERVICE_UNAVAILABLE', 'The database is not answering; try again shortly.');
+          refuse(response, 503, 'SERVICE_UNAVAILABLE', UNAVAILABLE);
           return;
         }
         if (responses.answer(request, response, body.raw, request.dataVersion)) return;
@@ -178,11 +213,29 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const request = req as RequestWithCache;
-        const version = request.dataVersion ?? await versions.read();
-        return { ...createContext(dataSource, config, await references.get(version)), cacheSlot: request.cacheSlot };
+        let reference: ReferenceData;
+        try {
+          reference = await references.get(request.dataVersion ?? await versions.read());
+        } catch {
+          // As the fast path above answers it: the database, not the request, is at fault, for now.
+          throw new GraphQLError(UNAVAILABLE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+        }
+        return { ...createContext(dataSource, config, reference), cacheSlot: request.cacheSlot };
       },
     }),
   );
+  // Errors before Apollo (a body express.json could not read, an asset that is not there) are
+  // answered here, never by Express's HTML page with its stack trace: JSON at /graphql, text elsewhere.
+  app.use((error: BodyParserError, request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    const mistake = bodyMistake(error) ?? { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' };
+    if (mistake.status === 500) console.error(error);
+    if (isGraphQLPath(request.originalUrl)) refuse(response, mistake.status, mistake.code, mistake.message);
+    else response.status(mistake.status).type('text/plain').send(`${http.STATUS_CODES[mistake.status]}\n`);
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
