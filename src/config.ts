@@ -29,18 +29,29 @@ export interface Config {
    * comma-separated list, e.g. `https://dashboards.example.org,http://localhost:5173`. @default *
    */
   corsOrigins: '*' | string[];
+  /**
+   * GraphQL requests a minute allowed to one caller before 429: `anonymous` per remote address,
+   * `key` per API key (a bearer token); 0 is no limit. `RATE_LIMIT_PER_MINUTE` (@default 600) and
+   * `RATE_LIMIT_PER_MINUTE_WITH_KEY` (@default 3000), each a number or `off`.
+   */
+  rateLimit: { readonly anonymous: number; readonly key: number };
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/dashboard.sqlite';
 
-function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, alternative = ''): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    throw new Error(`${name} must be ${alternative}a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+/** A limit that may be turned off: `off` (or 0) is 0, meaning no limit. */
+function limitSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  return (env[name] ?? '').trim().toLowerCase() === 'off' ? 0 : integerSetting(env, name, fallback, 0, max, 'off or ');
 }
 
 function switchSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -78,5 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: integerSetting(env, 'MAX_PAGE_SIZE', 100, 1, 10_000),
     responseCache: switchSetting(env, 'RESPONSE_CACHE', true),
     corsOrigins: originsSetting(env, 'CORS_ORIGINS'),
+    rateLimit: {
+      anonymous: limitSetting(env, 'RATE_LIMIT_PER_MINUTE', 600, 1_000_000),
+      key: limitSetting(env, 'RATE_LIMIT_PER_MINUTE_WITH_KEY', 3000, 1_000_000),
+    },
   };
 }

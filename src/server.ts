@@ -1,7 +1,7 @@
 /**
  * The one place that wires the server: database, schema, Apollo Server on Express, /health,
- * the web view at / (src/web.ts), GraphiQL for browsers at /graphql, the cost limit, the
- * caches (reference data per process, whole responses unless RESPONSE_CACHE=off),
+ * the web view at / (src/web.ts), GraphiQL for browsers at /graphql, the rate limit and the cost
+ * limit, the caches (reference data per process, whole responses unless RESPONSE_CACHE=off),
  * both keyed by the data version each request reads, errors as JSON (never Express's HTML page),
  * and graceful shutdown.
  */
@@ -25,7 +25,8 @@ import { ReferenceData, ReferenceDataCache } from './services/reference-data';
 import { getSchema } from './schema';
 import { complexityLimitPlugin, Cost } from './complexity';
 import { formatError, rejectNulCharactersPlugin } from './input-guards';
-import { graphiqlRouter } from './graphiql';
+import { graphiqlRouter, prefersHtml } from './graphiql';
+import { RateLimiter } from './rate-limit';
 import { webRouter } from './web';
 
 export interface RunningServer {
@@ -50,6 +51,12 @@ function isPlainJson(request: http.IncomingMessage): boolean {
   const charset = /;\s*charset=("?)([^";]+)\1/i.exec(type)?.[2];
   const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   return (!charset || /^utf-?8$/i.test(charset)) && encoding === 'identity';
+}
+
+/** A GraphQL request: what the rate limit counts (GraphiQL's page, asked for at the same URL by a browser, is not one). */
+function isGraphQLRequest(request: http.IncomingMessage): boolean {
+  if (!isGraphQLPath(request.url)) return false;
+  return request.method === 'POST' || (request.method === 'GET' && !prefersHtml(request));
 }
 
 /**
@@ -122,13 +129,14 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
   const versions = new DataVersionSource(() => readDataVersion(dataSource));
   const references = new ReferenceDataCache(dataSource);
   const responses = config.responseCache ? new ResponseCache() : null;
+  const limiter = new RateLimiter(config.rateLimit);
   const refuse = (response: http.ServerResponse, status: number, code: string, message: string, more?: Parameters<typeof sendError>[5]): void =>
     sendError(response, status, code, message, config.maxComplexity, more);
   const corsHandler = cors({
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name'],
-    exposedHeaders: ['x-response-cache'],
+    exposedHeaders: ['x-response-cache', 'retry-after'],
     maxAge: 600,
   });
   /** Resolves false when CORS has answered the request itself (a preflight). */
@@ -179,6 +187,17 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     // CORS first, for every path: a preflight is answered here (204), and every answer, cached
     // or not, carries the headers a browser on an allowed origin needs.
     if (!(await applyCors(request, response))) return;
+    // Then the rate limit, before the response cache can answer: a cached answer is cheap, but
+    // a caller over its limit is over it whatever it asks.
+    const limited = isGraphQLRequest(request) ? limiter.check(request) : null;
+    if (limited) {
+      const who = limited.caller === 'key' ? 'with one API key' : 'from one address without an API key';
+      refuse(response, 429, 'RATE_LIMITED', `Too many requests: at most ${limited.perMinute} a minute ${who}; try again in ${limited.retryAfter} s.`, {
+        extensions: { retryAfter: limited.retryAfter, limitPerMinute: limited.perMinute },
+        headers: { 'retry-after': String(limited.retryAfter) },
+      });
+      return;
+    }
     if (request.method === 'POST' && isGraphQLPath(request.url) && isPlainJson(request)) {
       const body = await readBody(request);
       if (!body.ok) {

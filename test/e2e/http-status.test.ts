@@ -1,7 +1,8 @@
 /**
  * The HTTP status and error code of each kind of answer at /graphql, as the README's table lists
  * them: 4xx for a request that is wrong as a whole (nothing ran), 200 for an answer (errors of
- * single fields inside it keep their codes), 503 when the database is not answering. No answer carries a stack trace unless NODE_ENV=development.
+ * single fields inside it keep their codes), 429 with Retry-After over the rate limit, 503 when
+ * the database is not answering. No answer carries a stack trace unless NODE_ENV=development.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,7 +71,7 @@ interface Case {
   requested: 'a number' | null | 'absent';
 }
 
-/** Every case runs against a server with the default configuration (response cache on). */
+/** Every case runs against a server with the default configuration (rate limit on, response cache on). */
 const CASES: Case[] = [
   { name: 'an answer', request: { body: query(SLUG_QUERY, { variables: { slug: 'safer-communities-2014-15-q2' } }) }, status: 200, code: null, requested: 'a number' },
   { name: 'an answer by GET', request: get('{ dashboards { title } }'), status: 200, code: null, requested: 'a number' },
@@ -172,6 +173,52 @@ describe('a mutation by GET, on a schema that has one', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('the rate limit', () => {
+  let db: OpenTestDatabase;
+  let server: RunningServer;
+  before(async () => {
+    db = await openTestDatabase();
+    server = await startServer({ ...loadConfig({ RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE_WITH_KEY: '5' }), port: 0 }, db.dataSource);
+  });
+  after(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  test('429 RATE_LIMITED with Retry-After, counting GraphQL requests only, before the response cache answers', async () => {
+    const body = query('{ dashboards { title } }');
+    // Not counted: health, the web view and its assets, GraphiQL's page and assets, preflights.
+    for (const path of ['/health', '/', '/assets/missing.js', '/graphiql/assets/missing.js']) await send(server, { method: 'GET', path, headers: {} });
+    await send(server, { method: 'GET', headers: { accept: 'text/html' } });
+    await send(server, { method: 'OPTIONS', headers: { origin: 'https://example.org', 'access-control-request-method': 'POST' } });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      const answer = await send(server, { body });
+      statuses.push(answer.status);
+      if (i > 0) assert.equal(answer.headers['x-response-cache'], 'hit', 'answered from the cache');
+    }
+    assert.deepEqual(statuses, [200, 200, 200]);
+
+    const refused = await send(server, { body, headers: { 'content-type': 'application/json', origin: 'https://example.org' } });
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers['x-response-cache'], undefined, 'the cache did not answer');
+    const retryAfter = Number(refused.headers['retry-after']);
+    assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 20, `Retry-After: ${refused.headers['retry-after']}`);
+    assert.equal(refused.headers['access-control-allow-origin'], '*', 'a page on another site can read it');
+    assert.match(String(refused.headers['access-control-expose-headers']), /retry-after/);
+    assert.deepEqual(refused.json?.errors?.[0]?.extensions, { code: 'RATE_LIMITED', retryAfter, limitPerMinute: 3 });
+    assert.match(refused.json!.errors![0].message, /at most 3 a minute from one address without an API key; try again in \d+ s/);
+    assert.deepEqual(refused.json?.extensions?.cost, { requested: null, limit: 100_000 });
+    assert.equal((await send(server, get('{ __typename }'))).status, 429, 'a GET is counted too');
+
+    assert.equal((await send(server, { method: 'GET', path: '/health', headers: {} })).status, 200, 'health is never limited');
+    const keyed = { 'content-type': 'application/json', authorization: 'Bearer partner-key' };
+    const withKey = [];
+    for (let i = 0; i < 6; i++) withKey.push((await send(server, { body, headers: keyed })).status);
+    assert.deepEqual(withKey, [200, 200, 200, 200, 200, 429], 'a key has its own limit');
   });
 });
 
