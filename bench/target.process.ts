@@ -7,7 +7,7 @@
  * when --cpu-prof writes its profile).
  *
  * - product: the product as `npm start` serves it (startServer, NODE_ENV=production unless set),
- *   on the benchmark's database.
+ *   on the benchmark's database, with the rate limit off (all the load comes from one address).
  * - bare-apollo: Apollo Server with schema/schema.graphql, each root field resolving to the
  *   product's captured answer as in-memory objects, default resolvers for everything else, on the
  *   same Express and @as-integrations/express5 set-up as the product.
@@ -48,7 +48,7 @@ function close(server: http.Server): Promise<void> {
 
 async function product(spec: Extract<TargetSpec, { kind: 'product' }>, counter: StatementCounter): Promise<Running> {
   const dataSource = await openDatabase(spec.databaseUrl, counter);
-  const server = await startServer({ ...loadConfig({ NODE_ENV: process.env.NODE_ENV }), databaseUrl: spec.databaseUrl, port: 0, responseCache: spec.responseCache }, dataSource);
+  const server = await startServer({ ...loadConfig({ NODE_ENV: process.env.NODE_ENV, RATE_LIMIT_PER_MINUTE: 'off' }), databaseUrl: spec.databaseUrl, port: 0, responseCache: spec.responseCache }, dataSource);
   return {
     url: `http://127.0.0.1:${server.port}/graphql`,
     async stop() {

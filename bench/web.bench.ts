@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   console.log(`${machineLine()}\n${await quietLine()}`);
   const dir = mkdtempSync(join(tmpdir(), 'bench-web-'));
   const dataSource = await openDatabase(`sqlite:${join(dir, 'bench.sqlite')}`);
-  const server = await startServer({ ...loadConfig({ NODE_ENV: process.env.NODE_ENV }), port: 0 }, dataSource);
+  const server = await startServer({ ...loadConfig({ NODE_ENV: process.env.NODE_ENV, RATE_LIMIT_PER_MINUTE: 'off' }), port: 0 }, dataSource);
   const origin = new URL(server.url).origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   let missed = false;

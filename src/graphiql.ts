@@ -4,6 +4,7 @@
  * scripts/build-graphiql.ts into GRAPHIQL_DIR. Everything else at /graphql is Apollo's.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import express from 'express';
 import Negotiator from 'negotiator';
@@ -13,7 +14,7 @@ export const GRAPHIQL_DIR = join(__dirname, '..', 'graphiql');
 export const GRAPHIQL_ASSETS_PATH = '/graphiql/assets';
 
 /** True when the request prefers an HTML page to a GraphQL answer (a browser's address bar). */
-export function prefersHtml(request: express.Request): boolean {
+export function prefersHtml(request: Pick<IncomingMessage, 'headers'>): boolean {
   // GraphQL's media types first, so that `*/*` (curl, fetch) chooses them.
   return new Negotiator(request).mediaType(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
 }

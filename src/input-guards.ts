@@ -20,7 +20,7 @@ export function rejectNulCharactersPlugin(): ApolloServerPlugin {
         async didResolveOperation({ request }) {
           const found = NUL_IN_QUERY.test(request.query ?? '') || JSON.stringify(request.variables ?? {}).includes('\\u0000');
           if (found) {
-            throw new GraphQLError('An argument contains a NUL character (U+0000), which no code, id, key or search text can hold.', { extensions: { code: 'BAD_USER_INPUT' } });
+            throw new GraphQLError('An argument contains a NUL character (U+0000), which no code, id, key or search text can hold.', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
         },
       };

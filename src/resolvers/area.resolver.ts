@@ -4,6 +4,7 @@ import { Area, AreaGroup, AreaType, OutcomeAssessment, Period } from '../entitie
 import { Context } from '../context';
 import { badArgument, periodArgument } from '../services/errors';
 import { memberDuring } from '../services/groups';
+import { groupMembersCost } from './cost';
 
 @Resolver((_of) => Area)
 export class AreaResolver {
@@ -60,7 +61,7 @@ export class AreaResolver {
 
 @Resolver((_of) => AreaGroup)
 export class AreaGroupResolver {
-  @FieldResolver((_returns) => [Area], { description: 'The members, in the group\'s order. With a period, only the areas that were members for the whole of it (Northamptonshire left the peer group after March 2021).' })
+  @FieldResolver((_returns) => [Area], { complexity: groupMembersCost, description: 'The members, in the group\'s order. With a period, only the areas that were members for the whole of it (Northamptonshire left the peer group after March 2021).' })
   members(
     @Root() group: AreaGroup,
     @Arg('period', (_type) => ID, { nullable: true, description: 'Only members for the whole of this period (key or label). Default: every member, past and present.' }) period: string | undefined,

@@ -3,6 +3,7 @@ import { PeriodInfo, periodFromKey } from '../analysis/periods';
 import { Area, Dashboard, Observation, Outcome, Period } from '../entities';
 import { Context } from '../context';
 import { rowFor } from '../services/dashboards';
+import { outcomesCost } from './cost';
 
 @Resolver((_of) => Dashboard)
 export class DashboardResolver {
@@ -31,7 +32,7 @@ export class DashboardResolver {
     return dashboard.latestPeriodKey ? periodFromKey(dashboard.latestPeriodKey) : null;
   }
 
-  @FieldResolver((_returns) => [Outcome], { description: 'The outcomes in the order printed.' })
+  @FieldResolver((_returns) => [Outcome], { complexity: outcomesCost, description: 'The outcomes in the order printed.' })
   outcomes(@Root() dashboard: Dashboard, @Ctx() { reference }: Context): readonly Outcome[] {
     return reference.outcomesOf(dashboard.slug);
   }

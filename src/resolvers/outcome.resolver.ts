@@ -2,16 +2,17 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Indicator, Outcome, OutcomeAssessment } from '../entities';
 import { Context } from '../context';
 import { dashboardOf, DashboardRow, rowsOf } from '../services/dashboards';
+import { rowsCost } from './cost';
 import { SupportingIndicator } from './types';
 
 @Resolver((_of) => Outcome)
 export class OutcomeResolver {
-  @FieldResolver((_returns) => [Indicator], { description: 'The supporting indicators in the order printed; the first is the headline. What the dashboard shows for each (values, judgements) is on supportingIndicators.' })
+  @FieldResolver((_returns) => [Indicator], { complexity: rowsCost, description: 'The supporting indicators in the order printed; the first is the headline. What the dashboard shows for each (values, judgements) is on supportingIndicators.' })
   indicators(@Root() outcome: Outcome, @Ctx() { reference }: Context): Indicator[] {
     return rowsOf(reference, outcome).map((row) => row.indicator);
   }
 
-  @FieldResolver((_returns) => [SupportingIndicator], { description: 'The Supporting Indicators column as printed: each indicator with its Previous Year and Latest Data values and the judgements of the dashboard, in one request.' })
+  @FieldResolver((_returns) => [SupportingIndicator], { complexity: rowsCost, description: 'The Supporting Indicators column as printed: each indicator with its Previous Year and Latest Data values and the judgements of the dashboard, in one request.' })
   supportingIndicators(@Root() outcome: Outcome, @Ctx() { reference }: Context): DashboardRow[] {
     return rowsOf(reference, outcome);
   }

@@ -4,9 +4,8 @@ import { Area, AreaGroup, AreaType, Dashboard, Indicator, Period } from '../enti
 import { Context } from '../context';
 import { seesDashboard } from '../services/publishing/access';
 import { badArgument, periodArgument } from '../services/errors';
-import { IndicatorConnection } from './types';
-
-const DEFAULT_PAGE_SIZE = 20;
+import { dashboardsCost, groupsCost, indicatorPageCost } from './cost';
+import { DEFAULT_PAGE_SIZE, IndicatorConnection } from './types';
 
 function encodeCursor(id: string): string {
   return Buffer.from(`indicator:${id}`, 'utf8').toString('base64url');
@@ -20,7 +19,7 @@ function decodeCursor(cursor: string): string {
 
 @Resolver()
 export class QueryResolver {
-  @Query((_returns) => [Dashboard], { description: 'Every dashboard, by slug: the published ones, and the drafts of the areas the caller\'s key reads.' })
+  @Query((_returns) => [Dashboard], { complexity: dashboardsCost, description: 'Every dashboard, by slug: the published ones, and the drafts of the areas the caller\'s key reads.' })
   dashboards(@Ctx() { reference, access }: Context): readonly Dashboard[] {
     return reference.dashboards.filter((dashboard) => seesDashboard(access, dashboard));
   }
@@ -36,7 +35,7 @@ export class QueryResolver {
     return reference.indicator(id);
   }
 
-  @Query((_returns) => IndicatorConnection, { description: 'Indicators ordered by id, a page at a time.' })
+  @Query((_returns) => IndicatorConnection, { complexity: indicatorPageCost, description: 'Indicators ordered by id, a page at a time.' })
   indicators(
     @Arg('first', (_type) => Int, { nullable: true, description: 'Page size. Default 20, at most 100 (MAX_PAGE_SIZE).' }) first: number | undefined,
     @Arg('after', (_type) => String, { nullable: true, description: 'Start after this cursor (an endCursor from the previous page). Default: from the start.' }) after: string | undefined,
@@ -45,10 +44,7 @@ export class QueryResolver {
   ): IndicatorConnection {
     const size = first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(size) || size < 0 || size > config.maxPageSize) throw badArgument('first', `must be from 0 to ${config.maxPageSize} (got ${size})`);
-    const text = search?.trim().toLowerCase() ?? '';
-    const matching = [...reference.indicators.values()]
-      .filter((i) => text === '' || i.name.toLowerCase().includes(text) || i.id.toLowerCase().includes(text))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const matching = reference.searchIndicators(search);
     const afterId = after ? decodeCursor(after) : null;
     const rest = afterId === null ? matching : matching.filter((i) => i.id > afterId);
     const page = rest.slice(0, size);
@@ -82,7 +78,7 @@ export class QueryResolver {
     return type ? found.filter((area) => area.type === type) : found;
   }
 
-  @Query((_returns) => [AreaGroup], { description: 'Every named group of areas, by name.' })
+  @Query((_returns) => [AreaGroup], { complexity: groupsCost, description: 'Every named group of areas, by name.' })
   areaGroups(@Ctx() { reference }: Context): readonly AreaGroup[] {
     return reference.groups;
   }

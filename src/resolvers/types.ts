@@ -26,6 +26,9 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/** The page of a connection when `first` is not given. */
+export const DEFAULT_PAGE_SIZE = 20;
+
 @ObjectType({ description: 'A page of indicators, ordered by id.' })
 export class IndicatorConnection {
   @Field((_type) => [IndicatorEdge], { description: 'The indicators on this page with their cursors.' })

@@ -30,6 +30,14 @@ export class ReferenceData {
   private readonly summedPopulations = new Map<string, Map<number, number | null>>();
   /** Derived from the estimates and the geography, so as fixed as they are for this version. */
   private readonly yearsOf = new Map<string, readonly number[]>();
+  /** Every indicator by id (by code point), and the matches of searches made so far. */
+  private readonly indicatorsById: readonly Indicator[];
+  private readonly searches = new Map<string, readonly Indicator[]>();
+  /**
+   * The longest list of each kind this version holds: outcomes on one dashboard, rows in one
+   * outcome, members of one group. What a list of them can hold, for the cost of an operation.
+   */
+  readonly largest: { readonly outcomesPerDashboard: number; readonly rowsPerOutcome: number; readonly membersPerGroup: number };
 
   constructor(
     readonly version: number,
@@ -40,6 +48,7 @@ export class ReferenceData {
     },
   ) {
     this.indicators = new Map(data.indicators.map((i) => [i.id, i]));
+    this.indicatorsById = [...data.indicators].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // By code point, not locale: every replica must pick the same home area whatever its LANG.
     this.dashboards = [...data.dashboards].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     this.dashboardBySlug = new Map(this.dashboards.map((d) => [d.slug, d]));
@@ -64,10 +73,33 @@ export class ReferenceData {
       if (!byYear) this.estimates.set(row.areaCode, (byYear = new Map()));
       byYear.set(row.year, row.population);
     }
+    const longest = (lists: Iterable<readonly unknown[]>): number => Math.max(0, ...[...lists].map((list) => list.length));
+    this.largest = {
+      outcomesPerDashboard: longest(this.outcomesBySlug.values()),
+      rowsPerOutcome: longest(this.rowsByOutcome.values()),
+      membersPerGroup: longest(this.membersByGroup.values()),
+    };
   }
 
   indicator(id: string): Indicator | null {
     return this.indicators.get(id) ?? null;
+  }
+
+  /**
+   * The indicators whose name or id contains the text, in any case, ordered by id; every indicator
+   * for no text. The same list pages `indicators(search:)` and bounds its cost.
+   */
+  searchIndicators(search: string | null | undefined): readonly Indicator[] {
+    const text = search?.trim().toLowerCase() ?? '';
+    if (text === '') return this.indicatorsById;
+    let found = this.searches.get(text);
+    if (!found) {
+      found = this.indicatorsById.filter((i) => i.name.toLowerCase().includes(text) || i.id.toLowerCase().includes(text));
+      // Searches are the callers' text: keep a bounded number (the catalogue is small to filter again).
+      if (this.searches.size >= MAX_SEARCHES_KEPT) this.searches.clear();
+      this.searches.set(text, found);
+    }
+    return found;
   }
 
   dashboard(slug: string): Dashboard | null {
@@ -169,6 +201,8 @@ export class ReferenceData {
     }
   }
 }
+
+const MAX_SEARCHES_KEPT = 1000;
 
 /** Reads of the reference data before one is used though writes keep landing (it is then labelled with its first version, so the next request reads again). */
 const MAX_READS = 5;

@@ -63,11 +63,11 @@ describe('API keys over HTTP', () => {
   });
 
   test('viewer: null fields and no areas without a key; the name, role and areas of a key', async () => {
-    assert.deepEqual((await ask(server, VIEWER)).body, { data: { viewer: { keyName: null, role: null, areas: [] } } });
-    assert.deepEqual((await ask(server, VIEWER, editor)).body, {
-      data: { viewer: { keyName: 'Leicestershire County Council', role: 'EDITOR', areas: [{ id: 'E10000018', name: 'Leicestershire' }] } },
+    assert.deepEqual((await ask(server, VIEWER)).body.data, { viewer: { keyName: null, role: null, areas: [] } });
+    assert.deepEqual((await ask(server, VIEWER, editor)).body.data, {
+      viewer: { keyName: 'Leicestershire County Council', role: 'EDITOR', areas: [{ id: 'E10000018', name: 'Leicestershire' }] },
     });
-    assert.deepEqual((await ask(server, VIEWER, admin)).body, { data: { viewer: { keyName: 'County data team', role: 'ADMIN', areas: [] } } });
+    assert.deepEqual((await ask(server, VIEWER, admin)).body.data, { viewer: { keyName: 'County data team', role: 'ADMIN', areas: [] } });
   });
 
   test('a key that is not valid is a 401 on any request, never an anonymous answer', async () => {

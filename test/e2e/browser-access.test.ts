@@ -88,7 +88,7 @@ describe('browser access', () => {
     assert.match(simple.body.toString('utf8'), /CSRF/);
     const flagged = await request(`${open.url}?query=${encodeURIComponent('{ __typename }')}`, { method: 'GET', headers: { origin: ELSEWHERE, 'apollo-require-preflight': 'true' } });
     assert.equal(flagged.status, 200);
-    assert.deepEqual(JSON.parse(flagged.body.toString('utf8')), { data: { __typename: 'Query' } });
+    assert.deepEqual(JSON.parse(flagged.body.toString('utf8')), { data: { __typename: 'Query' }, extensions: { cost: { requested: 1, limit: 100_000 } } });
   });
 
   test('responses are compressed as Accept-Encoding asks, computed and from the cache', async () => {

@@ -61,8 +61,8 @@ describe('GraphiQL at /graphql', () => {
     assert.match(await get.text(), /non-empty `query`/);
     // curl and fetch send */*: they get GraphQL, not the page.
     const any = await fetch(`${server.url}?query=%7B__typename%7D`, { headers: { accept: '*/*', 'apollo-require-preflight': 'true' } });
-    assert.deepEqual(await any.json(), { data: { __typename: 'Query' } });
+    assert.deepEqual(await any.json(), { data: { __typename: 'Query' }, extensions: { cost: { requested: 1, limit: 100_000 } } });
     const post = await fetch(server.url, { method: 'POST', headers: { accept: BROWSER_ACCEPT, 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-    assert.deepEqual(await post.json(), { data: { __typename: 'Query' } });
+    assert.deepEqual(await post.json(), { data: { __typename: 'Query' }, extensions: { cost: { requested: 1, limit: 100_000 } } });
   });
 });

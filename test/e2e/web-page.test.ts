@@ -61,6 +61,6 @@ describe('the web view at /', () => {
     }
     assert.equal((await fetch(`${origin}/health`)).status, 200);
     const post = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-    assert.deepEqual(await post.json(), { data: { __typename: 'Query' } });
+    assert.deepEqual(await post.json(), { data: { __typename: 'Query' }, extensions: { cost: { requested: 1, limit: 100_000 } } });
   });
 });
