@@ -1,6 +1,7 @@
 /** GraphQL types of the computed judgements (contract part 2). The services' plain results (src/services/judgements/types.ts) are served as they are. */
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Area, AreaGroup, ComparisonOutcome, Direction, Observation, Period, Rag } from '../entities';
+import { Flag } from '../analysis/flag';
 
 
 @ObjectType({ description: 'What a value was compared against.' })
@@ -189,5 +190,20 @@ export class RagRating {
   target!: number | null;
 
   @Field((_type) => String, { description: 'The rating in plain English with its numbers.' })
+  explanation!: string;
+}
+
+@ObjectType({ description: 'The two questions a board asks, together: is the area significantly worse than its comparator, and is it significantly getting worse?' })
+export class FlagAssessment {
+  @Field((_type) => Flag, { description: 'RED_RED when both; UNKNOWN, with the reason, when the data cannot say.' })
+  flag!: Flag;
+
+  @Field((_type) => Comparison, { nullable: true, description: 'The comparison the flag rests on (a district against its county, another area against its comparator group, or `against`); null when it could not be made.' })
+  comparison!: Comparison | null;
+
+  @Field((_type) => RecentTrend, { nullable: true, description: 'The recent trend the flag rests on; null when it could not be calculated.' })
+  trend!: RecentTrend | null;
+
+  @Field((_type) => String, { description: 'The flag in a sentence, e.g. "Red-red: Leicestershire is worse than the peer average on Vehicle crime, and getting worse."' })
   explanation!: string;
 }

@@ -12,6 +12,19 @@ import { DEFAULT_PAGE_SIZE } from './types';
 /** Query complexity of the judgements: they read many values, so they count for many fields. */
 export const COST = { judgement: 100, comparison: 500 } as const;
 
+/**
+ * A narrative reads every row's direction, comparison and trend: an outcome's as many comparisons
+ * as its largest has rows, a dashboard's as many as the largest dashboard has rows in all.
+ */
+export const outcomeNarrativeCost: ComplexityEstimator = ({ context }) => {
+  const { reference } = costContext(context);
+  return COST.comparison * Math.max(1, reference.largest.rowsPerOutcome);
+};
+export const dashboardNarrativeCost: ComplexityEstimator = ({ context }) => {
+  const { reference } = costContext(context);
+  return COST.comparison * Math.max(1, reference.largest.rowsPerOutcome * reference.largest.outcomesPerDashboard);
+};
+
 /** What an estimate may read besides the operation: the request's reference data and the largest page. */
 export interface CostContext {
   readonly reference: ReferenceData;

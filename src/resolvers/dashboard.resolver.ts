@@ -3,7 +3,7 @@ import { PeriodInfo, periodFromKey } from '../analysis/periods';
 import { Area, Dashboard, Observation, Outcome, Period } from '../entities';
 import { Context } from '../context';
 import { rowFor } from '../services/dashboards';
-import { outcomesCost } from './cost';
+import { dashboardNarrativeCost, outcomesCost } from './cost';
 
 @Resolver((_of) => Dashboard)
 export class DashboardResolver {
@@ -30,6 +30,11 @@ export class DashboardResolver {
   @FieldResolver((_returns) => Period, { nullable: true, description: 'The default period of the Latest Data column, e.g. 12 months to Sep 2014.' })
   latestPeriod(@Root() dashboard: Dashboard): PeriodInfo | null {
     return dashboard.latestPeriodKey ? periodFromKey(dashboard.latestPeriodKey) : null;
+  }
+
+  @FieldResolver((_returns) => String, { nullable: true, complexity: dashboardNarrativeCost, description: 'The same for the whole dashboard: a paragraph a board paper can quote.' })
+  narrative(@Root() dashboard: Dashboard, @Ctx() { judgements }: Context): Promise<string> {
+    return judgements.dashboardNarrative(dashboard);
   }
 
   @FieldResolver((_returns) => [Outcome], { complexity: outcomesCost, description: 'The outcomes in the order printed.' })

@@ -5,6 +5,7 @@
 import { registerEnumType } from 'type-graphql';
 import { AreaType, ComparisonOutcome, DashboardStatus, Direction, PeriodType, Polarity, Rag, ValueType } from '../analysis/types';
 import { Role } from '../auth/roles';
+import { Flag } from '../analysis/flag';
 
 registerEnumType(AreaType, {
   name: 'AreaType',
@@ -102,5 +103,16 @@ registerEnumType(Role, {
     VIEWER: { description: 'Reads what is public and what its areas hold.' },
     EDITOR: { description: 'Also writes values and outcome assessments within its areas, and drafts dashboards for them.' },
     ADMIN: { description: 'Also publishes dashboards, corrects published values and manages keys.' },
+  },
+});
+registerEnumType(Flag, {
+  name: 'Flag',
+  description: 'Worse than the comparator, getting worse, both (red-red) or neither; or that the data cannot say.',
+  valuesConfig: {
+    RED_RED: { description: 'Significantly worse than the benchmark and significantly getting worse.' },
+    WORSE_NOT_WORSENING: { description: 'Significantly worse than the benchmark, not getting worse.' },
+    WORSENING_NOT_WORSE: { description: 'Significantly getting worse, not worse than the benchmark.' },
+    NONE: { description: 'Neither.' },
+    UNKNOWN: { description: 'The data cannot say: the comparison or the trend cannot be made, or the indicator has no better direction.' },
   },
 });

@@ -5,8 +5,8 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { Indicator, PeriodType } from '../entities';
 import { Context } from '../context';
-import { ComparisonResult, DirectionResult, GroupComparisonResult, RagResult, TrendResult } from '../services/judgements';
-import { Comparison, ComparatorInput, DirectionOfTravel, GroupComparison, RagRating, RecentTrend } from './analysis.types';
+import { ComparisonResult, DirectionResult, FlagAssessmentResult, GroupComparisonResult, RagResult, TrendResult } from '../services/judgements';
+import { Comparison, ComparatorInput, DirectionOfTravel, FlagAssessment, GroupComparison, RagRating, RecentTrend } from './analysis.types';
 import { COST } from './cost';
 
 const AREA = 'ONS code. Default: the indicator\'s home area (the area of the dashboard that publishes it), else the only area with values.';
@@ -59,6 +59,17 @@ export class IndicatorAnalysisResolver {
     @Ctx() { judgements }: Context,
   ): Promise<ComparisonResult> {
     return judgements.compare(indicator, { area, period, against });
+  }
+
+  @FieldResolver((_returns) => FlagAssessment, { nullable: true, complexity: COST.comparison, description: 'The area against `against` (default: a district against its county, another area against its comparator group) and its own recent trend: RED_RED when significantly worse and significantly getting worse.' })
+  flag(
+    @Root() indicator: Indicator,
+    @Arg('area', (_type) => ID, { nullable: true, description: AREA }) area: string | undefined,
+    @Arg('period', (_type) => ID, { nullable: true, description: PERIOD }) period: string | undefined,
+    @Arg('against', (_type) => ComparatorInput, { nullable: true, description: 'Exactly one of area, group or areas. Default: a district\'s county, else the area\'s comparator group.' }) against: ComparatorInput | undefined,
+    @Ctx() { judgements }: Context,
+  ): Promise<FlagAssessmentResult> {
+    return judgements.flag(indicator, { area, period, against });
   }
 
   @FieldResolver((_returns) => GroupComparison, { nullable: true, complexity: COST.comparison, description: 'Each district and unitary authority within the area (a county\'s districts; England\'s 300 or so) against the area\'s value, best first, with ranks and quartiles.' })

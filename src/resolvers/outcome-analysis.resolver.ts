@@ -4,12 +4,17 @@ import { Outcome } from '../entities';
 import { Context } from '../context';
 import { DirectionResult, RagResult } from '../services/judgements';
 import { DirectionOfTravel, RagRating } from './analysis.types';
-import { COST } from './cost';
+import { COST, outcomeNarrativeCost } from './cost';
 
 const AREA = 'ONS code. Default: the dashboard\'s area.';
 
 @Resolver((_of) => Outcome)
 export class OutcomeAnalysisResolver {
+  @FieldResolver((_returns) => String, { nullable: true, complexity: outcomeNarrativeCost, description: 'A few plain-English sentences from the data: what changed, how it compares, what disagrees with what was published.' })
+  narrative(@Root() outcome: Outcome, @Ctx() { judgements }: Context): Promise<string> {
+    return judgements.outcomeNarrative(outcome);
+  }
+
   @FieldResolver((_returns) => RagRating, { nullable: true, complexity: COST.judgement, description: 'Rolled up from the outcome\'s rows (each rated against its target, or by its direction of travel without one): majority of rated indicators, ties to the headline; beside what was published.' })
   async rag(@Root() outcome: Outcome, @Arg('area', (_type) => ID, { nullable: true, description: AREA }) area: string | undefined, @Ctx() { judgements }: Context): Promise<RagResult> {
     return (await judgements.outcome(outcome, area)).rag;

@@ -3,8 +3,8 @@ import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { Observation, PeriodType } from '../entities';
 import { Context } from '../context';
 import { DashboardRow } from '../services/dashboards';
-import { DirectionResult, GroupComparisonResult, RagResult, TrendResult } from '../services/judgements';
-import { DirectionOfTravel, GroupComparison, RagRating, RecentTrend } from './analysis.types';
+import { DirectionResult, FlagAssessmentResult, GroupComparisonResult, RagResult, TrendResult } from '../services/judgements';
+import { DirectionOfTravel, FlagAssessment, GroupComparison, RagRating, RecentTrend } from './analysis.types';
 import { COST } from './cost';
 import { SupportingIndicator } from './types';
 
@@ -56,5 +56,10 @@ export class SupportingIndicatorResolver {
     @Ctx() { judgements }: Context,
   ): Promise<GroupComparisonResult> {
     return judgements.rowCountyComparison(row, { period, group });
+  }
+
+  @FieldResolver((_returns) => FlagAssessment, { nullable: true, complexity: COST.comparison, description: 'Against the dashboard area\'s comparator (a county\'s peer group, a district\'s county) for the Latest Data period, and its own recent trend.' })
+  flag(@Root() row: DashboardRow, @Ctx() { judgements }: Context): Promise<FlagAssessmentResult> {
+    return judgements.rowFlag(row);
   }
 }

@@ -4,7 +4,7 @@
  * so every result is kept for the rest of the request (and only for it).
  */
 import { periodFromKey, PeriodInfo, PeriodType } from '../../analysis/periods';
-import { Area, Indicator, Outcome } from '../../entities';
+import { Area, Dashboard, Indicator, Outcome } from '../../entities';
 import { DashboardRow, dashboardOf, rowsOf } from '../dashboards';
 import { periodArgument } from '../errors';
 import { JudgementScope } from './common';
@@ -12,6 +12,9 @@ import { compare, Comparator, requirePeriod } from './compare';
 import { compareWithGroup } from './county-comparison';
 import { indicatorDirection, rowDirection } from './direction';
 import { compareDistricts } from './district-comparison';
+import { assessFlag, defaultComparator, FlagAssessmentResult } from './flag';
+import { narrativeOutcome } from './narrative';
+import { dashboardNarrative, outcomeNarrative } from '../../analysis/narrative';
 import { rollUp } from './outcome';
 import { ragFor } from './rag';
 import { indicatorTrend, rowTrend } from './trend';
@@ -20,6 +23,7 @@ import { ComparisonResult, DirectionResult, GroupComparisonResult, OutcomeRollUp
 export * from './types';
 export { funnelCurveOf } from './comparisons';
 export type { Comparator } from './compare';
+export type { FlagAssessmentResult } from './flag';
 
 type Args = Record<string, string | readonly string[] | null | undefined>;
 
@@ -85,7 +89,38 @@ export class Judgements {
     });
   }
 
+  /** The area against its comparator (`against`, else a district's county, else its comparator group) with its recent trend. */
+  flag(indicator: Indicator, args: { area?: string | null; period?: string | null; against?: Comparator | null }): Promise<FlagAssessmentResult> {
+    const key = Judgements.key('flag', indicator.id, { area: args.area, period: args.period, ...(args.against ? prefixed(args.against) : {}) });
+    return this.once(key, async () => {
+      const area = await this.scope.values.resolveArea(indicator, args.area);
+      const against = args.against ?? this.defaultComparator(area);
+      return assessFlag(indicator, area,
+        async () => (against
+          ? this.compare(indicator, { area: area.code, period: args.period, against })
+          : (await this.countyComparison(indicator, { area: area.code, period: args.period })).subject),
+        () => this.trend(indicator, { area: area.code, to: args.period }));
+    });
+  }
+
+  private defaultComparator(area: Area): Comparator | null {
+    return defaultComparator(area, (code) => this.scope.reference.geography.within(code, 'COUNTY'));
+  }
+
   // --- A dashboard row: the dashboard's area and periods ------------------------------------
+
+  /** A row's flag: the dashboard area against its comparator for the Latest Data period, with the row's recent trend. */
+  rowFlag(row: DashboardRow): Promise<FlagAssessmentResult> {
+    return this.once(Judgements.key('row-flag', row.id, {}), async () => {
+      const area = this.scope.values.area(row.areaCode);
+      const against = this.defaultComparator(area);
+      return assessFlag(row.indicator, area,
+        async () => (against
+          ? this.compare(row.indicator, { area: area.code, period: row.latestPeriodKey, against })
+          : (await this.rowCountyComparison(row, {})).subject),
+        () => this.rowTrend(row, null));
+    });
+  }
 
   rowDirection(row: DashboardRow, areaCode = row.areaCode): Promise<DirectionResult> {
     return this.once(Judgements.key('row-direction', row.id, { areaCode }), () => rowDirection(this.scope, row, areaCode));
@@ -133,6 +168,29 @@ export class Judgements {
       this.scope, outcome, rowsOf(this.scope.reference, outcome), areaCode, dashboard,
       { direction: (row, code) => this.rowDirection(row, code), rag: (row, code) => this.rowRag(row, code) },
     ));
+  }
+
+  /** A few sentences about an outcome for its dashboard's area: changes, comparison, flags, agreement with what was published. */
+  outcomeNarrative(outcome: Outcome): Promise<string> {
+    return this.once(Judgements.key('outcome-narrative', outcome.id, {}), async () => outcomeNarrative(await this.narrativeInputs(outcome)));
+  }
+
+  /** The same for the whole dashboard: a paragraph a board paper can quote. */
+  dashboardNarrative(dashboard: Dashboard): Promise<string> {
+    return this.once(Judgements.key('dashboard-narrative', dashboard.slug, {}), async () => dashboardNarrative({
+      title: dashboard.title,
+      area: this.scope.values.area(dashboard.areaCode).name,
+      period: periodFromKey(dashboard.periodKey).label,
+      outcomes: await Promise.all(this.scope.reference.outcomesOf(dashboard.slug).map((outcome) => this.narrativeInputs(outcome))),
+    }));
+  }
+
+  private narrativeInputs(outcome: Outcome) {
+    return narrativeOutcome(this.scope, {
+      direction: (row) => this.rowDirection(row),
+      flag: (row) => this.rowFlag(row),
+      outcome: (o) => this.outcome(o, null),
+    }, outcome);
   }
 }
 
