@@ -178,6 +178,9 @@ describe('the web view in Chromium', { skip: browserSkipReason() }, () => {
       const reason = await page.locator((await cell.locator('.note-ref a').getAttribute('href')) ?? '#none').textContent();
       assert.match(reason ?? '', /Not compared|none has a value|no member|is a count/i);
     }
+    // The narrative opens the page, and says where the data disagree with what was published.
+    assert.match((await page.locator('[data-narrative]').textContent()) ?? '', /outcome 3 was published Amber, ↓ worsening but the data say Green, ↑ improving/);
+    assert.equal(await page.locator('#dashboard-table [data-flag]').count(), PRINTED.length, 'each row shows its flag');
     await watched.checkAndCapture(`web-dashboard-${kind}`);
   });
 
@@ -244,7 +247,12 @@ describe('the web view in Chromium', { skip: browserSkipReason() }, () => {
       assert.deepEqual(members.map(([area]) => area).sort(), districts, `${await row.getAttribute('data-row')}: every district`);
       for (const [area, outcome] of members) assert.match(outcome ?? '', /^(BETTER|SIMILAR|WORSE)$/, `${area} has an outcome`);
       assert.match((await row.locator('.county-comparison [data-outcome]').getAttribute('data-outcome')) ?? '', /^(BETTER|SIMILAR|WORSE)$/);
+      assert.match((await row.locator('.data-says [data-flag]').getAttribute('data-flag')) ?? '', /^(RED_RED|WORSE_NOT_WORSENING|WORSENING_NOT_WORSE|NONE)$/, 'each row shows its flag');
     }
+    // The page opens with the narrative, exactly as the API writes it.
+    const api = await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ dashboard(slug: "${POLICE_SLUG}") { narrative } }` }) })).json() as { data: { dashboard: { narrative: string } } };
+    assert.equal(await page.locator('[data-narrative]').textContent(), api.data.dashboard.narrative);
+    assert.match(api.data.dashboard.narrative, /^Crime in Leicestershire \(police\.uk\), Leicestershire, /);
     await watched.checkAndCapture(`web-dashboard-police-uk-${kind}`);
   });
 

@@ -91,11 +91,15 @@ export const DashboardDistrictsQuery = graphql(`
   }
 `);
 
-/** The County Comparison column: the dashboard's area among its peer group. */
+/**
+ * The County Comparison column (the dashboard's area among its peer group), each row's flag
+ * (that comparison with the row's recent trend) and the narrative written from them.
+ */
 export const DashboardPeersQuery = graphql(`
   query DashboardPeers($slug: String!) {
     dashboard(slug: $slug) {
       id
+      narrative
       outcomes {
         id
         supportingIndicators {
@@ -106,6 +110,7 @@ export const DashboardPeersQuery = graphql(`
             benchmark { label value }
             subject { outcome rank groupSize level percentDifference }
           }
+          flag { flag explanation }
         }
       }
     }

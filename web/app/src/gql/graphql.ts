@@ -53,6 +53,19 @@ export type Direction =
   /** Moving in the worse direction (↓). */
   | 'WORSENING';
 
+/** Worse than the comparator, getting worse, both (red-red) or neither; or that the data cannot say. */
+export type Flag =
+  /** Neither. */
+  | 'NONE'
+  /** Significantly worse than the benchmark and significantly getting worse. */
+  | 'RED_RED'
+  /** The data cannot say: the comparison or the trend cannot be made, or the indicator has no better direction. */
+  | 'UNKNOWN'
+  /** Significantly getting worse, not worse than the benchmark. */
+  | 'WORSENING_NOT_WORSE'
+  /** Significantly worse than the benchmark, not getting worse. */
+  | 'WORSE_NOT_WORSENING';
+
 /** What kind of span a period is, inferred from its months with an April financial year. */
 export type PeriodType =
   /** January to December: 2014. */
@@ -125,7 +138,7 @@ export type DashboardPeersQueryVariables = Exact<{
 }>;
 
 
-export type DashboardPeersQuery = { dashboard: { id: string, outcomes: Array<{ id: string, supportingIndicators: Array<{ id: string, countyComparison: { explanation: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null }, subject: { outcome: ComparisonOutcome, rank: number | null, groupSize: number | null, level: number | null, percentDifference: number | null } | null } | null }> }> } | null };
+export type DashboardPeersQuery = { dashboard: { id: string, narrative: string | null, outcomes: Array<{ id: string, supportingIndicators: Array<{ id: string, countyComparison: { explanation: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null }, subject: { outcome: ComparisonOutcome, rank: number | null, groupSize: number | null, level: number | null, percentDifference: number | null } | null } | null, flag: { flag: Flag, explanation: string } | null }> }> } | null };
 
 export type IndicatorPageQueryVariables = Exact<{
   id: string | number;
@@ -341,6 +354,7 @@ export const DashboardPeersDocument = new TypedDocumentString(`
     query DashboardPeers($slug: String!) {
   dashboard(slug: $slug) {
     id
+    narrative
     outcomes {
       id
       supportingIndicators {
@@ -362,6 +376,10 @@ export const DashboardPeersDocument = new TypedDocumentString(`
             level
             percentDifference
           }
+        }
+        flag {
+          flag
+          explanation
         }
       }
     }

@@ -27,6 +27,8 @@ type Cell<T> = { state: 'loading' } | { state: 'missing'; reason: string } | { s
 
 
 /** One printed row: a supporting indicator with its outcome, and its two comparison cells. */
+type FlagResult = NonNullable<NonNullable<PeersResult['dashboard']>['outcomes'][number]['supportingIndicators'][number]['flag']>;
+
 interface Row {
   outcome: Outcome;
   first: boolean;
@@ -34,6 +36,7 @@ interface Row {
   supporting: Supporting;
   districts: Cell<Districts>;
   peers: Cell<Peers>;
+  flag: Cell<FlagResult>;
 }
 
 function cellFrom<R, T>(
@@ -61,6 +64,7 @@ function rowsOf(dashboard: Dashboard, districts: QueryState<DistrictsResult>, pe
         supporting,
         districts: cellFrom(districts, [...path, 'districtComparison'], (d) => d.dashboard?.outcomes[o]?.supportingIndicators[s]?.districtComparison, 'district comparison'),
         peers: cellFrom(peers, [...path, 'countyComparison'], (d) => d.dashboard?.outcomes[o]?.supportingIndicators[s]?.countyComparison, 'county comparison'),
+        flag: cellFrom(peers, [...path, 'flag'], (d) => d.dashboard?.outcomes[o]?.supportingIndicators[s]?.flag, 'flag'),
       };
     }),
   );
@@ -176,6 +180,21 @@ function PeersCell({ cell, notes }: { cell: Cell<Peers>; notes: Notes }) {
   );
 }
 
+const FLAG_TEXT: Record<FlagResult['flag'], string> = {
+  RED_RED: 'Red-red', WORSE_NOT_WORSENING: 'Worse, not worsening', WORSENING_NOT_WORSE: 'Worsening, not worse', NONE: 'No flag', UNKNOWN: 'Flag unknown',
+};
+
+/** A row's flag: worse than the comparator and getting worse (red-red), either, neither, or unknown; the sentence on hover or focus. */
+function FlagCell({ cell }: { cell: Cell<FlagResult> }) {
+  if (cell.state === 'loading') return null;
+  if (cell.state === 'missing') return <span className="flag flag-unknown" data-flag="UNKNOWN">Flag unknown</span>;
+  return (
+    <Judgement label={`Flag: ${cell.value.flag}`} explanation={cell.value.explanation}>
+      <span className={`flag flag-${cell.value.flag.toLowerCase().replace(/_/g, '-')}`} data-flag={cell.value.flag}>{FLAG_TEXT[cell.value.flag]}</span>
+    </Judgement>
+  );
+}
+
 function csvColumns(dashboard: Dashboard): Column<Row>[] {
   return [
     { header: 'Outcome', text: (r) => `${r.outcome.position}. ${r.outcome.title}` },
@@ -195,6 +214,7 @@ function csvColumns(dashboard: Dashboard): Column<Row>[] {
     { header: 'Progress (published)', text: (r) => r.outcome.reported?.progress ?? '' },
     { header: 'Direction of travel (computed, indicator)', text: (r) => r.supporting.directionOfTravel?.direction ?? '' },
     { header: 'RAG (computed, indicator)', text: (r) => r.supporting.rag?.status ?? '' },
+    { header: 'Flag (computed)', text: (r) => (r.flag.state === 'done' ? r.flag.value.flag : '') },
     { header: 'County Comparison', text: (r) => peersText(r.peers) },
     { header: 'District Comparison', text: (r) => districtsText(r.districts) },
   ];
@@ -279,6 +299,7 @@ function IndicatorRow({ row, dashboard, notes }: { row: Row; dashboard: Dashboar
             </Judgement>
           </div>
         ) : null}
+        <div className="flag-line"><FlagCell cell={row.flag} /></div>
       </td>
       <td className="county-comparison"><PeersCell cell={row.peers} notes={notes} /></td>
       <td className="district-comparison"><DistrictsCell cell={row.districts} notes={notes} /></td>
@@ -360,6 +381,12 @@ export function DashboardPage({ slug }: { slug: string }) {
         {dashboard.source ? <div className="no-print"><dt>Source</dt><dd><code>{dashboard.source}</code></dd></div> : null}
       </dl>
       {table.errors.length > 0 ? <Problem>Some parts could not be computed: {table.errors.map((e) => e.message).join(' ')}</Problem> : null}
+      <section className="narrative" aria-labelledby="narrative-heading">
+        <h2 id="narrative-heading">What the data say</h2>
+        {peers.status === 'done' && peers.data?.dashboard?.narrative
+          ? <p data-narrative>{peers.data.dashboard.narrative}</p>
+          : peers.status === 'loading' ? <p className="loading" role="status">Writing the summary…</p> : <p className="reason">No summary: {peers.status === 'failed' ? peers.message : peers.errors.map((e) => e.message).join(' ')}</p>}
+      </section>
       <div className="actions no-print">
         <CsvDownload csv={() => toCsv(csvColumns(dashboard), rows)} filename={`${dashboard.slug}.csv`} label="the dashboard" />
         <button type="button" onClick={() => window.print()}>Print (A4 landscape)</button>
