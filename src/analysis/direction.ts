@@ -32,7 +32,7 @@
  */
 import { comparability, ComparabilityOptions } from './comparability';
 import { confidenceFraction, regularizedGamma } from './confidence';
-import { formatMeasure, formatSigned, lowerFirst, percentText, tidy, upperFirst } from './format';
+import { formatMeasure, formatSigned, percentText, tidy, upperFirst } from './format';
 import { comparePeriods, periodFromMonths, periodsOverlap } from './periods';
 import { DirectionValue, IndicatorFacts, Polarity, ValuePoint } from './types';
 import { checkIndicator, checkPoint } from './validate';
@@ -452,21 +452,20 @@ export function directionOfTravel(
   const choice = chooseTest(indicator, earlier, later, fromValue, toValue);
   if (choice.test) {
     const { pValue, method: testName } = choice.test;
-    const method = `${testName}, ${level}`;
+    const method = `${testName}, ${level} (${pText(pValue)})`;
     const agrees = Math.sign(choice.estimateChange) === Math.sign(change);
     const significant = pValue < 1 - confidence && agrees && change !== 0;
-    const testText = `${lowerFirst(testName)}, ${pText(pValue)}`;
     if (significant) {
       return result(moved, {
         change, percentChange, comparable: true, significant: true, pValue, method,
-        explanation: `${movement}: ${judgementWords(moved, indicator.polarity)}. The change is significant at ${level} (${testText}).${note}`,
+        explanation: `${movement}: ${judgementWords(moved, indicator.polarity)}, by more than chance would explain (${level} confidence).${note}`,
       });
     }
     const why = change === 0
-      ? `${movement}: no change (${testText}).`
+      ? `${movement}: no change.`
       : agrees || choice.estimateChange === 0
-        ? `${movement}, but the change is not significant at ${level} (${testText}): no change.`
-        : `${movement}, but the counts move the other way, so the change is not significant (${testText}): no change.`;
+        ? `${movement}, but the change is within what chance would explain: no change.`
+        : `${movement}, but the counts behind it move the other way, so the change is within what chance would explain: no change.`;
     return result('NO_CHANGE', {
       change, percentChange, comparable: true, significant: false, pValue, method, explanation: `${why}${note}`,
     });

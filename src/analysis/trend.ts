@@ -352,25 +352,25 @@ export function recentTrend(indicator: IndicatorFacts, series: ValuePoint[], typ
   const chi = formatNumber(full.chiSquared, 3);
   const slopeUnit = indicator.valueType === 'PERCENTAGE' ? ' percentage points' : '';
   const slopeText = `${formatSigned(full.slope, Math.min(10, indicator.decimals + 2))}${slopeUnit}`;
-  const from =
-    `From ${formatMeasure(indicator, first.value as number)} in ${first.period.label} to ` +
-    `${formatMeasure(indicator, last.value as number)} in ${last.period.label} (slope ${slopeText} per period), ` +
-    `the chi-squared statistic for trend is ${chi}`;
+  // Two levels of words: the explanation for a board member (what moved, and whether beyond
+  // chance), the method for an analyst (the slope, the statistic, its threshold, the leave-one-out).
+  const from = `From ${formatMeasure(indicator, first.value as number)} in ${first.period.label} to ${formatMeasure(indicator, last.value as number)} in ${last.period.label}`;
+  const statistic = `slope ${slopeText} per period; chi-squared for trend ${chi} against ${threshold} (99.8%, 1 degree of freedom)`;
   let label: string;
   let direction: DirectionValue;
   let explanation: string;
+  let detail: string;
   if (significant) {
     ({ label, direction } = labelFor(indicator, sign > 0));
-    explanation =
-      `${from}, above ${threshold} (99.8%, 1 degree of freedom), and the slope stays ${sign > 0 ? 'positive' : 'negative'} ` +
-      `with each point left out in turn: ${label.toLowerCase()}.`;
+    explanation = `${from}, the last ${points.length} points ${sign > 0 ? 'rise' : 'fall'} by more than chance would explain: ${label.toLowerCase()}.`;
+    detail = `${statistic}, above it, and the slope stays ${sign > 0 ? 'positive' : 'negative'} with each point left out in turn`;
   } else {
     label = 'No significant change';
     direction = 'NO_CHANGE';
-    const why = !above
-      ? `not above ${threshold} (99.8%, 1 degree of freedom)`
-      : `above ${threshold}, but the slope ${flip?.fit === null ? 'vanishes' : 'changes sign'} when ${points[flip!.skip].period.label} is left out`;
-    explanation = `${from}, ${why}: no significant change.`;
+    explanation = `${from}, the last ${points.length} points do not move by more than chance would explain: no significant change.`;
+    detail = !above
+      ? `${statistic}, not above it`
+      : `${statistic}, above it, but the slope ${flip?.fit === null ? 'vanishes' : 'changes sign'} when ${points[flip!.skip].period.label} is left out`;
   }
   return {
     label,
@@ -380,7 +380,7 @@ export function recentTrend(indicator: IndicatorFacts, series: ValuePoint[], typ
     chiSquared: full.chiSquared,
     slope: full.slope,
     significant,
-    method: fitter.method,
+    method: `${fitter.method}: ${detail}`,
     explanation,
   };
 }

@@ -237,11 +237,12 @@ describe('directionOfTravel', () => {
     const result = directionOfTravel(firstTimeEntrants, point('2012-13', 212), point('2013-14', 244));
     assert.equal(result.direction, 'NO_CHANGE');
     assert.equal(result.significant, false);
-    assert.equal(result.method, 'Exact test of two Poisson counts (conditional binomial), 95%');
+    // Two levels of words: the test and its p-value for the analyst, plain words for the board.
+    assert.equal(result.method, 'Exact test of two Poisson counts (conditional binomial), 95% (p = 0.147)');
     assert.equal(
       result.explanation,
       'Number of first time entrants to the criminal justice system aged 10 - 17 rose from 212 in 2012-13 to 244 in 2013-14 (+15.1%), ' +
-        'but the change is not significant at 95% (exact test of two Poisson counts (conditional binomial), p = 0.147): no change.',
+        'but the change is within what chance would explain: no change.',
     );
   });
 
@@ -251,14 +252,15 @@ describe('directionOfTravel', () => {
     assert.equal(result.arrow, '↓');
     assert.equal(result.significant, true);
     assertClose(result.pValue!, 0.0018833009350761602);
-    assert.match(result.explanation, /\(\+50\.0%\): worsening, because lower is better\. The change is significant at 95% \(.*p = 0\.002\)\.$/);
+    assert.match(result.explanation, /\(\+50\.0%\): worsening, because lower is better, by more than chance would explain \(95% confidence\)\.$/);
+    assert.match(result.method, /\(p = 0\.002\)$/);
   });
 
   test('rates with numerators and denominators: the exact test with denominators as exposure', () => {
     const result = directionOfTravel(crimeRate, point('2012-13', 30, 30, 1000), point('2013-14', 15, 18, 1200));
     assert.equal(result.direction, 'IMPROVING');
     assert.equal(result.significant, true);
-    assert.equal(result.method, 'Exact test of two Poisson rates (conditional binomial, denominators as exposure), 95%');
+    assert.equal(result.method, 'Exact test of two Poisson rates (conditional binomial, denominators as exposure), 95% (p = 0.020)');
     assertClose(result.pValue!, 0.02008247898762944);
   });
 
@@ -268,7 +270,8 @@ describe('directionOfTravel', () => {
     assert.equal(result.direction, 'NO_CHANGE');
     assert.equal(result.significant, false);
     assert.ok(result.pValue! < 0.001);
-    assert.match(result.explanation, /but the counts move the other way, so the change is not significant \(.*p < 0\.001\): no change\.$/);
+    assert.match(result.explanation, /but the counts behind it move the other way, so the change is within what chance would explain: no change\.$/);
+    assert.match(result.method, /\(p < 0\.001\)$/);
   });
 
   test('rates without denominators cannot be tested, and say so', () => {
@@ -285,12 +288,13 @@ describe('directionOfTravel', () => {
     const at95 = directionOfTravel(confidenceInServices, from, to);
     assert.equal(at95.direction, 'IMPROVING');
     assert.equal(at95.significant, true);
-    assert.equal(at95.method, 'Two-proportion z-test (pooled), 95%');
-    assert.match(at95.explanation, /\(\+3\.5 percentage points\): improving, because higher is better\. The change is significant at 95% \(two-proportion z-test \(pooled\), p = 0\.047\)\.$/);
+    assert.equal(at95.method, 'Two-proportion z-test (pooled), 95% (p = 0.047)');
+    assert.match(at95.explanation, /\(\+3\.5 percentage points\): improving, because higher is better, by more than chance would explain \(95% confidence\)\.$/);
     const at998 = directionOfTravel(confidenceInServices, from, to, { confidence: 99.8 });
     assert.equal(at998.direction, 'NO_CHANGE');
     assert.equal(at998.significant, false);
-    assert.match(at998.explanation, /not significant at 99\.8%/);
+    assert.match(at998.explanation, /within what chance would explain: no change/);
+    assert.match(at998.method, /99\.8%/);
   });
 
   test('a percentage across periods of different length carries the note', () => {
