@@ -9,6 +9,8 @@
  * - Funnel limits and significance: PHEindicatormethods, R/Funnels.R (`calculate_funnel_limits`,
  *   `assign_funnel_significance`; formerly `phe_funnels`, `phe_funnel_significance`) and its
  *   helpers `sigma_adjustment`, `poisson_funnel` and `funnel_ratio_significance` in R/utils.R.
+ * - Funnel limits widened for overdispersion (spread between areas beyond chance): Spiegelhalter
+ *   2005, in overdispersion.ts.
  *
  * Pure functions of numbers: no I/O, no ORM, no GraphQL.
  */
@@ -24,6 +26,13 @@ import {
   regularizedGamma,
 } from './confidence';
 import { formatMeasure, formatNumber, percentText } from './format';
+import {
+  estimateOverdispersion,
+  Overdispersion,
+  OverdispersionChoice,
+  overdispersedLimits,
+  overdispersedLimitsMethod,
+} from './overdispersion';
 import { ComparisonOutcomeValue, IndicatorFacts, PeriodInfo, Polarity, ValuePoint } from './types';
 import { checkIndicator, checkPoint } from './validate';
 
@@ -181,6 +190,8 @@ export interface GroupFunnel {
   average: number;
   /** One per member compared by funnel limits, in the members' order. */
   denominators: number[];
+  /** How the limits allowed for spread beyond chance: widened where `adjusted`; null for counts. */
+  overdispersion: Overdispersion | null;
 }
 
 /** One point of a funnel plot's control limits: the limits around the group average at one denominator. */
@@ -202,6 +213,8 @@ export interface GroupComparison {
   subject: Comparison | null;
   /** Null when no member was compared by funnel limits (districts against their county, a ratio, no counts, no average). */
   funnel: GroupFunnel | null;
+  /** The spread of the members beyond chance and whether their limits were widened for it; null without funnel limits, and for counts. */
+  overdispersion: Overdispersion | null;
   method: string;
   explanation: string;
 }
@@ -450,6 +463,7 @@ export function districtComparison(indicator: IndicatorFacts, county: ValuePoint
     members,
     subject: null,
     funnel: null,
+    overdispersion: null,
     method:
       "each district's 95% and 99.8% confidence intervals against the county's value (overlapping confidence intervals), ranked best first by polarity; quartile = 1 + floor(4 × (rank − 1) / ranked districts)",
     explanation: `${districts.length} districts of ${county.areaName} (${countyText}) in ${county.period.label}: ${counts}.`,
@@ -591,14 +605,29 @@ export function proportionFunnelLimits(average: number, denominator: number, con
  * denominator (poissonFunnelEvents), over the denominator × multiplier. COUNT: the same with
  * denominator 1 (μ = the average count). PERCENTAGE: proportionFunnelLimits × 100.
  * RATIO has no funnel here (RangeError).
+ *
+ * With an `overdispersion` that is `adjusted` (a rate or percentage), the limits are widened for
+ * the spread between areas instead (overdispersedLimits: multiplicative or additive).
  */
-export function funnelLimits(indicator: IndicatorFacts, average: number, denominator: number): FunnelLimits {
+export function funnelLimits(indicator: IndicatorFacts, average: number, denominator: number, overdispersion?: Overdispersion | null): FunnelLimits {
   checkIndicator(indicator);
   if (typeof average !== 'number' || !Number.isFinite(average) || average < 0) {
     throw new RangeError(`the group average must be a finite number, zero or more, for funnel limits (got ${String(average)})`);
   }
   if (typeof denominator !== 'number' || !Number.isFinite(denominator) || denominator <= 0) {
     throw new RangeError(`denominator must be greater than zero for funnel limits (got ${String(denominator)})`);
+  }
+  if (overdispersion?.adjusted && (indicator.valueType === 'RATE' || indicator.valueType === 'PERCENTAGE')) {
+    const l95 = overdispersedLimits(indicator, average, denominator, overdispersion, 0.95);
+    const l998 = overdispersedLimits(indicator, average, denominator, overdispersion, 0.998);
+    return {
+      expected: indicator.valueType === 'RATE' ? (average / indicator.multiplier) * denominator : null,
+      lower95: l95.lower,
+      upper95: l95.upper,
+      lower998: l998.lower,
+      upper998: l998.upper,
+      method: overdispersedLimitsMethod(indicator, overdispersion),
+    };
   }
   switch (indicator.valueType) {
     case 'PERCENTAGE': {
@@ -644,7 +673,8 @@ export const FUNNEL_CURVE_POINTS = { min: 2, max: 500, default: 60 } as const;
  * A funnel plot's control limits as curves: funnelLimits around the average at `points`
  * denominators spread evenly on a log scale from half the smallest of `denominators` (the members')
  * to twice the largest, smallest first; the first and last are exactly those ends. A single
- * denominator d gives d/2 to 2d.
+ * denominator d gives d/2 to 2d. The limits are widened as the members' were when `overdispersion`
+ * is adjusted.
  *
  * null when there is no curve to draw: no average, no denominators, a ratio (no funnel), or a count
  * (compared at denominator 1 around the mean count: one pair of limits, not a curve over sizes).
@@ -655,6 +685,7 @@ export function funnelCurve(
   average: number | null,
   denominators: readonly number[],
   points: number = FUNNEL_CURVE_POINTS.default,
+  overdispersion: Overdispersion | null = null,
 ): FunnelPoint[] | null {
   checkIndicator(indicator);
   const { min, max } = FUNNEL_CURVE_POINTS;
@@ -672,7 +703,7 @@ export function funnelCurve(
   const last = Math.max(...denominators) * 2;
   return Array.from({ length: points }, (_, i) => {
     const denominator = i === points - 1 ? last : first * (last / first) ** (i / (points - 1));
-    const { lower95, upper95, lower998, upper998 } = funnelLimits(indicator, average, denominator);
+    const { lower95, upper95, lower998, upper998 } = funnelLimits(indicator, average, denominator, overdispersion);
     return { denominator, lower95, upper95, lower998, upper998 };
   });
 }
@@ -718,8 +749,9 @@ function compareWithFunnel(
   label: string,
   average: number,
   denominator: number,
+  overdispersion: Overdispersion | null,
 ): Comparison {
-  const funnel = funnelLimits(indicator, average, denominator);
+  const funnel = funnelLimits(indicator, average, denominator, overdispersion);
   const value = point.value as number;
   const benchmark: BenchmarkInput = { label, value: average, lowerLimit: funnel.lower998, upperLimit: funnel.upper998 };
   const side = (lower: number, upper: number): 'higher' | 'lower' | null =>
@@ -733,12 +765,13 @@ function compareWithFunnel(
       : `denominator ${formatNumber(denominator, 0)}`;
   const averageText = `${label} ${formatMeasure(indicator, average, 'never')}`;
   const subject = `${point.areaName} ${formatMeasure(indicator, value)}`;
+  const widened = overdispersion?.adjusted ? ', widened for the spread between areas beyond chance' : '';
   let outcome: ComparisonOutcomeValue = 'SIMILAR';
   let explanation: string;
   if (found === null) {
     explanation =
       `${subject} is within the 95% funnel limits ${rangeText(indicator, funnel.lower95, funnel.upper95)} ` +
-      `around ${averageText} for its ${size}: similar.`;
+      `around ${averageText} for its ${size}${widened}: similar.`;
   } else {
     const [level, direction] = found;
     outcome = outcomeFor(indicator.polarity, direction);
@@ -749,7 +782,7 @@ function compareWithFunnel(
     const word = direction === 'higher' ? 'above the upper' : 'below the lower';
     explanation =
       `${subject} is ${word} ${percentText(level)} funnel limit ${formatMeasure(indicator, limit, 'never')} around ${averageText} ` +
-      `for its ${size}: ${judgementText(outcome)}significant at ${percentText(level)}.`;
+      `for its ${size}${widened}: ${judgementText(outcome)}significant at ${percentText(level)}.`;
   }
   return {
     areaCode: point.areaCode,
@@ -775,6 +808,13 @@ function compareWithFunnel(
 export interface GroupComparisonOptions {
   /** What the average is called in explanations and the benchmark, e.g. "CIPFA nearest neighbours average". */
   label?: string;
+  /**
+   * How the funnel limits of rates and percentages allow for spread between areas beyond chance
+   * (estimateOverdispersion): NONE (the default, as PHEindicatormethods and Fingertips draw them),
+   * MULTIPLICATIVE or ADDITIVE when the group is overdispersed, or AUTO (ADDITIVE when overdispersed,
+   * else NONE).
+   */
+  overdispersion?: OverdispersionChoice;
 }
 
 /**
@@ -789,6 +829,9 @@ export interface GroupComparisonOptions {
  *   the 99.8% limits is significant at 0.998, else outside the 95% limits at 0.95, else SIMILAR.
  *   A small member gets wide limits, so noise does not flag it. The member's benchmark
  *   lowerLimit/upperLimit are its 99.8% funnel limits.
+ * - Rates and percentages: the spread of the members compared by funnel limits beyond chance is
+ *   estimated (estimateOverdispersion), and the limits widened for it as `options.overdispersion`
+ *   says (default NONE: chance alone).
  * - A member without counts (or a ratio) falls back to its published confidence intervals against
  *   the average (compareWithBenchmark); without those it is NOT_COMPARED.
  * - Ranked best first by polarity, ties sharing a rank; quartile as quartileOf.
@@ -805,12 +848,13 @@ export function groupComparison(
   checkGroup(indicator, members, 'a group comparison');
   const label = options.label?.trim() || 'group average';
   const average = groupAverage(indicator, members);
+  const overdispersion = groupOverdispersion(indicator, members, average.value, options.overdispersion ?? 'NONE');
   const compared = members.map((point): Comparison => {
     if (average.value === null || point.value === null) {
       return compareWithBenchmark(indicator, point, { label, value: average.value });
     }
     const denominator = funnelDenominator(indicator, point);
-    if (denominator !== null) return compareWithFunnel(indicator, point, label, average.value, denominator);
+    if (denominator !== null) return compareWithFunnel(indicator, point, label, average.value, denominator, overdispersion);
     const fallback = compareWithBenchmark(indicator, point, { label, value: average.value });
     return {
       ...fallback,
@@ -827,15 +871,33 @@ export function groupComparison(
     benchmark: benchmarkResult({ label, value: average.value }),
     members: ranked,
     subject,
-    funnel: average.value !== null && denominators.length > 0 ? { indicator, average: average.value, denominators } : null,
+    funnel: average.value !== null && denominators.length > 0 ? { indicator, average: average.value, denominators, overdispersion } : null,
+    overdispersion,
     method:
       `each member against ${average.text}, by funnel plot control limits at 95% and 99.8% for the member's denominator ` +
-      `(PHEindicatormethods funnel method: Poisson for rates and counts, binomial for percentages); ` +
+      (overdispersion?.adjusted
+        ? `(widened for overdispersion: ${overdispersion.technical}); `
+        : `(PHEindicatormethods funnel method: Poisson for rates and counts, binomial for percentages${overdispersion ? `; overdispersion: ${overdispersion.technical}` : ''}); `) +
       `ranked best first by polarity, quartile = 1 + floor(4 × (rank − 1) / ranked members)`,
     explanation:
       `${members.length} members in ${period.label}, ${label} ${averageText}: ${countOutcomes(ranked)}.` +
+      (overdispersion?.adjusted ? ' Areas this size differ by more than chance alone, so only differences beyond that spread are called significant.' : '') +
       (subject && subject.rank !== null ? ` ${subject.areaName} ranks ${subject.rank} of ${subject.groupSize} (quartile ${subject.quartile}).` : ''),
   };
+}
+
+/**
+ * The spread beyond chance of the members a group comparison places against funnel limits (rates
+ * and percentages with a value and a denominator, around the group average); null where there are
+ * none, or for counts and ratios.
+ */
+function groupOverdispersion(indicator: IndicatorFacts, members: ValuePoint[], average: number | null, choice: OverdispersionChoice): Overdispersion | null {
+  if (average === null || (indicator.valueType !== 'RATE' && indicator.valueType !== 'PERCENTAGE')) return null;
+  const funnelled = members.flatMap((point) => {
+    const denominator = funnelDenominator(indicator, point);
+    return point.value !== null && denominator !== null ? [{ value: point.value, denominator }] : [];
+  });
+  return funnelled.length > 0 ? estimateOverdispersion(indicator, average, funnelled, choice) : null;
 }
 
 /**
@@ -851,6 +913,6 @@ export function compareAreas(
 ): GroupComparison {
   if (!Array.isArray(areas)) throw new RangeError('compareAreas needs a list of areas');
   const group = areas.some((a) => a.areaCode === subject.areaCode) ? areas : [subject, ...areas];
-  const result = groupComparison(indicator, group, subject.areaCode, { label: options.label ?? 'average of the areas' });
+  const result = groupComparison(indicator, group, subject.areaCode, { ...options, label: options.label ?? 'average of the areas' });
   return result;
 }

@@ -32,6 +32,10 @@ export const ComparisonOutcome = enumOf(['BETTER', 'SIMILAR', 'WORSE', 'HIGHER',
 export type ComparisonOutcome = keyof typeof ComparisonOutcome;
 export type ComparisonOutcomeValue = ComparisonOutcome;
 
+/** How funnel limits allow for variation between areas beyond chance (overdispersion.ts). */
+export const OverdispersionMethod = enumOf(['NONE', 'MULTIPLICATIVE', 'ADDITIVE']);
+export type OverdispersionMethod = keyof typeof OverdispersionMethod;
+
 /** What the analysis needs to know about an indicator. */
 export interface IndicatorFacts {
   readonly name: string;

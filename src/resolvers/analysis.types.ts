@@ -1,5 +1,6 @@
-/** GraphQL types of the computed judgements (contract part 2). The services' plain results (src/services/judgements/types.ts) are served as they are. */
+/** GraphQL types of the computed judgements (contract parts 2 and 4). The services' plain results (src/services/judgements/types.ts) are served as they are. */
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { OverdispersionMethod } from '../analysis/types';
 import { Area, AreaGroup, ComparisonOutcome, Direction, Observation, Period, Rag } from '../entities';
 import { Flag } from '../analysis/flag';
 
@@ -85,6 +86,27 @@ export class FunnelPoint {
   upper998!: number;
 }
 
+@ObjectType({ description: 'The spread of a group\'s members beyond what chance allows, estimated from winsorised z-scores.' })
+export class Overdispersion {
+  @Field((_type) => OverdispersionMethod, { description: 'The method asked for; countyComparison\'s AUTO shows ADDITIVE when the group is overdispersed, else NONE. The limits were widened only when `adjusted`.' })
+  method!: OverdispersionMethod;
+
+  @Field((_type) => Float, { description: 'The dispersion ratio φ: the mean of the members\' squared z-scores (z = (value − average) / chance-only standard error), winsorised at the 10th and 90th percentiles (Spiegelhalter 2005); 1 means chance alone, e.g. 138.0 for the 2021-22 all-crime rates of the peer counties.' })
+  phi!: number;
+
+  @Field((_type) => Float, { nullable: true, description: 'Between-area variance τ² on the value\'s scale (e.g. 14.12 for a rate per 1,000: a standard deviation of 3.76 per 1,000), for ADDITIVE; 0 when phi shows no overdispersion; null for the other methods, and for a group too small to estimate it.' })
+  tau2!: number | null;
+
+  @Field((_type) => Float, { description: 'The share of z-scores winsorised at each end, e.g. 0.1.' })
+  winsorisedShare!: number;
+
+  @Field((_type) => Boolean, { description: 'true when phi exceeds the chance-alone bound (members × phi above the 95th percentile of χ² with members − 1 degrees of freedom) and the limits were widened; false for NONE, a group within chance, or fewer than 5 members.' })
+  adjusted!: boolean;
+
+  @Field((_type) => String, { description: 'In plain words, with the numbers: whether the limits were widened and why, e.g. "Areas this size differ by more than chance alone, so only differences beyond that spread are called significant: …", or why the group is too small to say.' })
+  explanation!: string;
+}
+
 @ObjectType({ description: 'Every member of a group (a county\'s districts, a peer group) against one benchmark, best first.' })
 export class GroupComparison {
   @Field((_type) => Period, { description: 'The period compared.' })
@@ -98,6 +120,9 @@ export class GroupComparison {
 
   @Field((_type) => Comparison, { nullable: true, description: 'The area asked about, when it is a member.' })
   subject!: Comparison | null;
+
+  @Field((_type) => Overdispersion, { nullable: true, description: 'How the funnel limits allow for spread between the members beyond chance, and whether they were widened for it. null where no funnel was used: district comparisons (against the county\'s value), counts, ratios, members without counts.' })
+  overdispersion!: Overdispersion | null;
 
   @Field((_type) => String, { description: 'How the members were compared and ranked.' })
   method!: string;

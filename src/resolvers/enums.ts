@@ -3,7 +3,7 @@
  * with a description for each value. Imported before the schema is built (src/resolvers/index.ts).
  */
 import { registerEnumType } from 'type-graphql';
-import { AreaType, ComparisonOutcome, DashboardStatus, Direction, PeriodType, Polarity, Rag, ValueType } from '../analysis/types';
+import { AreaType, ComparisonOutcome, DashboardStatus, Direction, OverdispersionMethod, PeriodType, Polarity, Rag, ValueType } from '../analysis/types';
 import { Role } from '../auth/roles';
 import { Flag } from '../analysis/flag';
 
@@ -85,6 +85,15 @@ registerEnumType(ComparisonOutcome, {
     HIGHER: { description: 'Significantly higher, for an indicator with no polarity.' },
     LOWER: { description: 'Significantly lower, for an indicator with no polarity.' },
     NOT_COMPARED: { description: 'No test was possible: no value, no benchmark, or no confidence limits or counts.' },
+  },
+});
+registerEnumType(OverdispersionMethod, {
+  name: 'OverdispersionMethod',
+  description: 'How funnel limits allow for variation between areas beyond chance.',
+  valuesConfig: {
+    NONE: { description: 'Chance alone (Poisson or binomial), as Fingertips draws them.' },
+    MULTIPLICATIVE: { description: 'Spiegelhalter\'s multiplicative inflation of the limits by the square root of phi.' },
+    ADDITIVE: { description: 'Spiegelhalter\'s additive random effects (DerSimonian-Laird tau-squared), as used for NHS England\'s SHMI.' },
   },
 });
 

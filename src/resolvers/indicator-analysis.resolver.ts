@@ -1,8 +1,9 @@
 /**
- * Contract part 2 on Indicator: judgements computed from its values (src/services/judgements).
+ * Contract parts 2 and 4 on Indicator: judgements computed from its values (src/services/judgements).
  * Defaults depend only on the indicator, so a normalised client cache never mixes two answers.
  */
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { OverdispersionMethod } from '../analysis/types';
 import { Indicator, PeriodType } from '../entities';
 import { Context } from '../context';
 import { ComparisonResult, DirectionResult, FlagAssessmentResult, GroupComparisonResult, RagResult, TrendResult } from '../services/judgements';
@@ -11,6 +12,7 @@ import { COST } from './cost';
 
 const AREA = 'ONS code. Default: the indicator\'s home area (the area of the dashboard that publishes it), else the only area with values.';
 const PERIOD = 'Period key or label. Default: the latest period with a value for the area.';
+const GROUP = 'An area group id. Default: the area\'s comparator group (Leicestershire: police-uk-peer-counties).';
 
 @Resolver((_of) => Indicator)
 export class IndicatorAnalysisResolver {
@@ -87,9 +89,28 @@ export class IndicatorAnalysisResolver {
     @Root() indicator: Indicator,
     @Arg('area', (_type) => ID, { nullable: true, description: AREA }) area: string | undefined,
     @Arg('period', (_type) => ID, { nullable: true, description: PERIOD }) period: string | undefined,
-    @Arg('group', (_type) => ID, { nullable: true, description: 'An area group id. Default: the area\'s comparator group (Leicestershire: police-uk-peer-counties).' }) group: string | undefined,
+    @Arg('group', (_type) => ID, { nullable: true, description: GROUP }) group: string | undefined,
     @Ctx() { judgements }: Context,
   ): Promise<GroupComparisonResult> {
     return judgements.countyComparison(indicator, { area, period, group });
+  }
+
+  @FieldResolver((_returns) => GroupComparison, {
+    nullable: true,
+    complexity: COST.comparison,
+    description: 'The group comparison with an explicit overdispersion method (countyComparison uses AUTO: ADDITIVE when overdispersed, else NONE). Without `overdispersion` it is countyComparison; NONE gives the chance-only funnel Fingertips draws.',
+  })
+  funnel(
+    @Root() indicator: Indicator,
+    @Arg('area', (_type) => ID, { nullable: true, description: AREA }) area: string | undefined,
+    @Arg('period', (_type) => ID, { nullable: true, description: PERIOD }) period: string | undefined,
+    @Arg('group', (_type) => ID, { nullable: true, description: GROUP }) group: string | undefined,
+    @Arg('overdispersion', (_type) => OverdispersionMethod, {
+      nullable: true,
+      description: 'How the limits allow for spread between areas beyond chance: NONE, MULTIPLICATIVE or ADDITIVE (widened only when the group is overdispersed). Default: as countyComparison (ADDITIVE when overdispersed, else NONE).',
+    }) overdispersion: OverdispersionMethod | undefined,
+    @Ctx() { judgements }: Context,
+  ): Promise<GroupComparisonResult> {
+    return judgements.countyComparison(indicator, { area, period, group, overdispersion });
   }
 }

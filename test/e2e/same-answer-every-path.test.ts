@@ -103,7 +103,7 @@ describe('the same answer on every path', () => {
   test('every judgement field is nullable in the emitted schema', async () => {
     const schema = buildSchema(await printedSchema());
     const judgements: Record<string, string[]> = {
-      Indicator: ['directionOfTravel', 'recentTrend', 'rag', 'compare', 'districtComparison', 'countyComparison'],
+      Indicator: ['directionOfTravel', 'recentTrend', 'rag', 'compare', 'districtComparison', 'countyComparison', 'funnel'],
       SupportingIndicator: ['directionOfTravel', 'rag', 'recentTrend', 'districtComparison', 'countyComparison'],
       Outcome: ['rag', 'directionOfTravel', 'agreesWithReported'],
       OutcomeAssessment: ['rag'],

@@ -8,8 +8,8 @@ import { PROJECT_ROOT, SHARED } from '../support/paths';
 
 const CONTRACT_DIR = join(PROJECT_ROOT, 'schema', 'contract');
 const COMMITTED = join(PROJECT_ROOT, 'schema', 'schema.graphql');
-/** The parts of the public contract implemented: the dashboard (part 1), the computed judgements (part 2, version 2) and partner access and publishing (part 3). */
-const IMPLEMENTED_PARTS = ['01-dashboard.graphql', '02-analysis.graphql', '03-publishing.graphql'];
+/** The parts of the public contract implemented: the dashboard (part 1), the computed judgements (part 2, version 2) partner access and publishing (part 3), and comparisons for large areas, flags and narrative (part 4). */
+const IMPLEMENTED_PARTS = ['01-dashboard.graphql', '02-analysis.graphql', '03-publishing.graphql', '04-insight.graphql'];
 
 function contractSchema(parts: string[]) {
   // Part 1 uses a scalar that the emitted schema defines; each part alone is valid SDL.

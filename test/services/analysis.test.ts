@@ -127,12 +127,28 @@ describe('judgements on the shipped data', () => {
 
   test('Leicestershire against its peer group: average, rank, quartile, percent from the average and funnel limits', async () => {
     type Member = { area: { code: string; name: string }; value: { value: number; numerator: number; denominator: number } | null; rank: number; quartile: number; outcome: string; level: number | null; percentDifference: number; benchmark: { lowerLimit: number; upperLimit: number } };
-    const data = await query<{ indicator: { countyComparison: { benchmark: { value: number; group: { id: string } }; subject: Member; members: Member[] } } }>(`{
-      indicator(id: "police-uk/burglary/rate") { countyComparison(area: "${LEICESTERSHIRE}", period: "2021-22") {
+    type Group = { benchmark: { value: number; group: { id: string } }; subject: Member; members: Member[]; overdispersion: { method: string; adjusted: boolean } };
+    const fields = `
         benchmark { value group { id } }
         subject { area { code name } rank quartile outcome level percentDifference value { value numerator denominator } benchmark { lowerLimit upperLimit } }
-        members { area { code name } value { value numerator denominator } rank quartile outcome level percentDifference benchmark { lowerLimit upperLimit } } } } }`);
+        members { area { code name } value { value numerator denominator } rank quartile outcome level percentDifference benchmark { lowerLimit upperLimit } }
+        overdispersion { method adjusted }`;
+    // The chance-only funnel (NONE) is checked against exact Poisson limits below; countyComparison
+    // widens it, since the peer counties' burglary rates differ by more than chance (AUTO: ADDITIVE).
+    const data = await query<{ indicator: { countyComparison: Group; auto: Group } }>(`{
+      indicator(id: "police-uk/burglary/rate") {
+        countyComparison: funnel(area: "${LEICESTERSHIRE}", period: "2021-22", overdispersion: NONE) { ${fields} }
+        auto: countyComparison(area: "${LEICESTERSHIRE}", period: "2021-22") { ${fields} } } }`);
     const comparison = data.indicator.countyComparison;
+    assert.deepEqual({ ...comparison.overdispersion }, { method: 'NONE', adjusted: false });
+    assert.deepEqual({ ...data.indicator.auto.overdispersion }, { method: 'ADDITIVE', adjusted: true });
+    assert.deepEqual(data.indicator.auto.members.map((m) => [m.area.code, m.rank]), comparison.members.map((m) => [m.area.code, m.rank]), 'the same ranks');
+    data.indicator.auto.members.forEach((member, i) => {
+      const none = comparison.members[i].benchmark;
+      assert.ok(member.benchmark.lowerLimit < none.lowerLimit && none.upperLimit < member.benchmark.upperLimit, `${member.area.name}: wider limits`);
+      const outside = member.value!.value > member.benchmark.upperLimit || member.value!.value < member.benchmark.lowerLimit;
+      assert.equal(member.level === 0.998, outside, member.area.name);
+    });
     assert.equal(comparison.benchmark.group.id, 'police-uk-peer-counties');
     assert.equal(comparison.members.length, 9, 'Northamptonshire left the group in March 2021');
     const pooled = (comparison.members.reduce((s, m) => s + m.value!.numerator, 0) / comparison.members.reduce((s, m) => s + m.value!.denominator, 0)) * 1000;

@@ -1,6 +1,7 @@
 /**
  * One area against one other area (overlapping confidence intervals), a named group's average or
- * an ad-hoc list's average (funnel limits).
+ * an ad-hoc list's average (funnel limits, widened as countyComparison's are when the group is
+ * overdispersed: AUTO).
  */
 import { compareAreas, compareWithBenchmark, groupComparison } from '../../analysis/comparison';
 import { PeriodInfo } from '../../analysis/periods';
@@ -81,6 +82,7 @@ export async function compare(
     const result = compareWithBenchmark(facts, compared.points[0], { label, value: null });
     return comparisonResult({ ...result, explanation: `Not compared: none of the ${areas.length - 1} other area${areas.length === 2 ? '' : 's'} has a value for ${period.label}, so there is no average to compare ${subject.name} with.` }, compared, benchmark);
   }
-  const result = given[0] === 'group' ? groupComparison(facts, compared.points, subject.code, { label }) : compareAreas(facts, compared.points[0], compared.points, { label });
+  const options = { label, overdispersion: 'AUTO' } as const;
+  const result = given[0] === 'group' ? groupComparison(facts, compared.points, subject.code, options) : compareAreas(facts, compared.points[0], compared.points, options);
   return comparisonResult(result.subject!, compared, { ...benchmark, value: result.benchmark.value });
 }

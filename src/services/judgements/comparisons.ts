@@ -47,6 +47,7 @@ export function notComparedGroup(facts: IndicatorFacts, points: ValuePoint[], pe
     members,
     subject: members.find((m) => m.areaCode === subjectCode) ?? null,
     funnel: null,
+    overdispersion: null,
     method: 'not compared',
     explanation: `Not compared: ${reason}.`,
   };
@@ -80,14 +81,16 @@ export function groupResult(result: PureGroupComparison, compared: ComparedPoint
     members,
     subject: result.subject ? members.find((m) => m.area.code === result.subject!.areaCode) ?? null : null,
     funnel: result.funnel,
+    overdispersion: result.overdispersion,
     method: result.method,
     explanation: result.explanation,
   };
 }
 
 /**
- * A group comparison's funnel plot control limits at `points` denominators (funnelCurve); null when
- * its members were not compared by funnel limits, or for a count. `points` outside 2..500 is a bad argument.
+ * A group comparison's funnel plot control limits at `points` denominators (funnelCurve), widened as
+ * its members' were; null when its members were not compared by funnel limits, or for a count.
+ * `points` outside 2..500 is a bad argument.
  */
 export function funnelCurveOf(result: GroupComparisonResult, points: number): FunnelPoint[] | null {
   const { min, max } = FUNNEL_CURVE_POINTS;
@@ -95,5 +98,5 @@ export function funnelCurveOf(result: GroupComparisonResult, points: number): Fu
     throw badArgument('points', `must be a whole number from ${min} to ${max} (got ${points})`);
   }
   const funnel = result.funnel;
-  return funnel && funnelCurve(funnel.indicator, funnel.average, funnel.denominators, points);
+  return funnel && funnelCurve(funnel.indicator, funnel.average, funnel.denominators, points, funnel.overdispersion);
 }

@@ -3,8 +3,13 @@
  * limits, ranks and quartiles. Without a period it compares the latest span, of the preferred
  * period's length, for which every member has values: the peers' police.uk months end before
  * Leicestershire's, and one area against nine blanks is no comparison.
+ *
+ * The funnel limits allow for the spread between areas beyond chance by AUTO unless asked
+ * otherwise: ADDITIVE when the group is overdispersed, else NONE. Counties of 600,000 to 900,000
+ * differ by far more than chance, and chance-only limits would call almost every one significant.
  */
 import { groupComparison } from '../../analysis/comparison';
+import { OverdispersionChoice } from '../../analysis/overdispersion';
 import { periodFromMonths, PeriodInfo } from '../../analysis/periods';
 import { Area, Indicator } from '../../entities';
 import { isDerived } from '../derived-values';
@@ -17,6 +22,7 @@ import { GroupComparisonResult } from './types';
 /**
  * `preferred` is the period asked for or defaulted to; `explicit` says whether it was asked for
  * (then it is used as it is) or defaulted (then the latest common span is looked for).
+ * `overdispersion` is how the funnel limits allow for spread beyond chance (default AUTO).
  */
 export async function compareWithGroup(
   scope: JudgementScope,
@@ -25,6 +31,7 @@ export async function compareWithGroup(
   groupId: string | null | undefined,
   preferred: PeriodInfo,
   explicit: boolean,
+  overdispersion: OverdispersionChoice = 'AUTO',
 ): Promise<GroupComparisonResult> {
   const id = groupId ?? subject.comparatorGroupId;
   if (!id) throw badArgument('group', `${subject.name} has no comparator group set; name one, e.g. group: "police-uk-peer-counties"`);
@@ -41,7 +48,7 @@ export async function compareWithGroup(
     ?? (others.every((p) => p.value === null) ? `no member of ${group.name} other than ${subject.name} has a value for ${period.label}, so there is no group average` : null);
   const result = refused
     ? notComparedGroup(factsOf(indicator), compared.points, period, subject.code, label, refused)
-    : groupComparison(factsOf(indicator), compared.points, subject.code, { label });
+    : groupComparison(factsOf(indicator), compared.points, subject.code, { label, overdispersion });
   return groupResult(result, compared, { label, area: null, group, value: result.benchmark.value, lowerLimit: null, upperLimit: null });
 }
 

@@ -3,6 +3,7 @@
  * by its own field, its RAG and its outcome's roll-up, and an outcome's roll-up by three fields,
  * so every result is kept for the rest of the request (and only for it).
  */
+import { OverdispersionChoice } from '../../analysis/overdispersion';
 import { periodFromKey, PeriodInfo, PeriodType } from '../../analysis/periods';
 import { Area, Dashboard, Indicator, Outcome } from '../../entities';
 import { DashboardRow, dashboardOf, rowsOf } from '../dashboards';
@@ -82,10 +83,15 @@ export class Judgements {
     });
   }
 
-  countyComparison(indicator: Indicator, args: { area?: string | null; period?: string | null; group?: string | null }): Promise<GroupComparisonResult> {
+  /** `overdispersion` defaults to AUTO (ADDITIVE when the group is overdispersed, else NONE): Indicator.funnel without it is countyComparison. */
+  countyComparison(
+    indicator: Indicator,
+    args: { area?: string | null; period?: string | null; group?: string | null; overdispersion?: OverdispersionChoice | null },
+  ): Promise<GroupComparisonResult> {
     return this.once(Judgements.key('group', indicator.id, args), async () => {
       const area = await this.scope.values.resolveArea(indicator, args.area);
-      return compareWithGroup(this.scope, indicator, area, args.group, await requirePeriod(this.scope, indicator, area, args.period), Boolean(args.period));
+      const period = await requirePeriod(this.scope, indicator, area, args.period);
+      return compareWithGroup(this.scope, indicator, area, args.group, period, Boolean(args.period), args.overdispersion ?? 'AUTO');
     });
   }
 

@@ -4,6 +4,7 @@
  * and a plain-English explanation.
  */
 import { GroupFunnel } from '../../analysis/comparison';
+import { Overdispersion } from '../../analysis/overdispersion';
 import { PeriodInfo } from '../../analysis/periods';
 import { DirectionOfTravel } from '../../analysis/direction';
 import { ComparisonOutcome, Direction, Rag } from '../../analysis/types';
@@ -64,6 +65,8 @@ export interface GroupComparisonResult {
   subject: ComparisonResult | null;
   /** What the funnel curves are drawn from (funnelCurveOf); null when no member was compared by funnel limits. */
   funnel: GroupFunnel | null;
+  /** The members' spread beyond chance and whether their funnel limits were widened for it; null without funnel limits. */
+  overdispersion: Overdispersion | null;
   method: string;
   explanation: string;
 }
