@@ -277,6 +277,14 @@ describe('the web view in Chromium', { skip: browserSkipReason() }, () => {
       assert.deepEqual(csv, shown, `table ${i + 1}: the CSV holds the same numbers`);
       assert.ok(csv.length > 5);
     }
+    // The funnel draws both sets of limits; the switch chooses which judge the counties.
+    const judged = await page.locator('[data-peers-explanation]').textContent();
+    assert.ok(await page.locator('figure[data-chart="funnel"] path').count() >= 6, 'four limit lines and the other funnel\'s two');
+    await page.getByRole('radio', { name: 'Chance alone' }).check();
+    await page.locator('[data-peers-explanation]', { hasNotText: judged ?? '' }).waitFor();
+    assert.notEqual(await page.locator('[data-peers-explanation]').textContent(), judged);
+    await watched.checkAndCapture(`web-indicator-chance-only-${kind}`);
+    await page.getByRole('radio', { name: /Allowing for the spread between areas/ }).check();
     await watched.checkAndCapture(`web-indicator-${kind}`);
   });
 

@@ -175,28 +175,37 @@ export const IndicatorDistrictsQuery = graphql(`
   }
 `);
 
-/** The area among its peer group, with the funnel's control limits. */
+/**
+ * The area among its peer group, twice: as countyComparison judges it (limits widened when the
+ * group is overdispersed) and by chance alone, so the page can draw both funnels and switch.
+ */
+export const PeerFunnelFragment = graphql(`
+  fragment PeerFunnel on GroupComparison {
+    explanation
+    method
+    period { id label }
+    benchmark { label value group { id name } }
+    subject { area { id code } }
+    overdispersion { method adjusted explanation }
+    funnelLimits { denominator lower95 upper95 lower998 upper998 }
+    members {
+      area { id code name }
+      outcome
+      rank
+      level
+      value { id value formatted denominator }
+      benchmark { lowerLimit upperLimit }
+      explanation
+    }
+  }
+`);
+
 export const IndicatorPeersQuery = graphql(`
   query IndicatorPeers($id: ID!, $area: ID) {
     indicator(id: $id) {
       id
-      countyComparison(area: $area) {
-        explanation
-        method
-        period { id label }
-        benchmark { label value group { id name } }
-        subject { area { id code } }
-        funnelLimits { denominator lower95 upper95 lower998 upper998 }
-        members {
-          area { id code name }
-          outcome
-          rank
-          level
-          value { id value formatted denominator }
-          benchmark { lowerLimit upperLimit }
-          explanation
-        }
-      }
+      countyComparison(area: $area) { ...PeerFunnel }
+      chanceOnly: funnel(area: $area, overdispersion: NONE) { ...PeerFunnel }
     }
   }
 `);

@@ -5,13 +5,13 @@
  */
 import { useEffect, useRef } from 'react';
 import * as Plot from '@observablehq/plot';
-import type { IndicatorDistrictsQuery, IndicatorPageQuery, IndicatorPeersQuery } from '../gql/graphql';
+import type { IndicatorDistrictsQuery, IndicatorPageQuery, PeerFunnelFragment } from '../gql/graphql';
 import { OUTCOME_TEXT, formatNumber } from '../format';
 
 type Indicator = NonNullable<IndicatorPageQuery['indicator']>;
 type SeriesPoint = Indicator['series'][number];
 type DistrictComparison = NonNullable<NonNullable<IndicatorDistrictsQuery['indicator']>['districtComparison']>;
-type PeerComparison = NonNullable<NonNullable<IndicatorPeersQuery['indicator']>['countyComparison']>;
+type PeerComparison = PeerFunnelFragment;
 
 /** Outcome colours that keep apart for colour-blind readers (Okabe–Ito), with a symbol each as well. */
 const OUTCOME_COLOURS = { Better: '#0072b2', Similar: '#e69f00', Worse: '#d55e00', Higher: '#56b4e9', Lower: '#cc79a7', 'Not compared': '#777777' };
@@ -130,8 +130,15 @@ export function DistrictsChart({ indicator, comparison }: { indicator: Indicator
   return <Figure build={build} caption={caption} description={description} name="districts" />;
 }
 
-export function FunnelChart({ indicator, comparison }: { indicator: Indicator; comparison: PeerComparison }) {
+export function FunnelChart({ indicator, comparison, other, otherName }: {
+  indicator: Indicator;
+  comparison: PeerComparison;
+  /** The other funnel (chance alone, or allowing for the spread between areas), drawn faintly. */
+  other: PeerComparison | null;
+  otherName: string;
+}) {
   const limits = comparison.funnelLimits ?? [];
+  const otherLimits = other?.funnelLimits ?? [];
   const average = comparison.benchmark.value;
   const subject = comparison.subject?.area.code;
   const d = indicator.decimals;
@@ -144,7 +151,7 @@ export function FunnelChart({ indicator, comparison }: { indicator: Indicator; c
       denominator: m.value?.denominator as number,
       outcome: OUTCOME_TEXT[m.outcome],
     }));
-  const caption = `${comparison.benchmark.group?.name ?? comparison.benchmark.label}, ${comparison.period.label}: each area's value against its population, with the 95% (solid) and 99.8% (dashed) funnel limits around the average${average != null ? ` of ${formatNumber(average, d)}` : ''}`;
+  const caption = `${comparison.benchmark.group?.name ?? comparison.benchmark.label}, ${comparison.period.label}: each area's value against its population, with the 95% (solid) and 99.8% (dashed) funnel limits around the average${average != null ? ` of ${formatNumber(average, d)}` : ''}${otherLimits.length > 0 ? `; in light grey, the 99.8% limits by ${otherName}` : ''}`;
   const description = points.map((p) => `${p.name} ${formatNumber(p.value, d)} for ${formatNumber(p.denominator, 0)}: ${p.outcome}`).join('; ');
   const build = (width: number) =>
     Plot.plot({
@@ -156,6 +163,8 @@ export function FunnelChart({ indicator, comparison }: { indicator: Indicator; c
       ...outcomeScale,
       marks: [
         ...(average != null ? [Plot.ruleY([average], { stroke: '#333' })] : []),
+        Plot.line(otherLimits, { x: 'denominator', y: 'upper998', stroke: '#aaa', strokeDasharray: '2,3' }),
+        Plot.line(otherLimits, { x: 'denominator', y: 'lower998', stroke: '#aaa', strokeDasharray: '2,3' }),
         Plot.line(limits, { x: 'denominator', y: 'upper95', stroke: '#555' }),
         Plot.line(limits, { x: 'denominator', y: 'lower95', stroke: '#555' }),
         Plot.line(limits, { x: 'denominator', y: 'upper998', stroke: '#555', strokeDasharray: '5,4' }),

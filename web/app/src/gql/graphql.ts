@@ -66,6 +66,15 @@ export type Flag =
   /** Significantly worse than the benchmark, not getting worse. */
   | 'WORSE_NOT_WORSENING';
 
+/** How funnel limits allow for variation between areas beyond chance. */
+export type OverdispersionMethod =
+  /** Spiegelhalter's additive random effects (DerSimonian-Laird tau-squared), as used for NHS England's SHMI. */
+  | 'ADDITIVE'
+  /** Spiegelhalter's multiplicative inflation of the limits by the square root of phi. */
+  | 'MULTIPLICATIVE'
+  /** Chance alone (Poisson or binomial), as Fingertips draws them. */
+  | 'NONE';
+
 /** What kind of span a period is, inferred from its months with an April financial year. */
 export type PeriodType =
   /** January to December: 2014. */
@@ -156,13 +165,15 @@ export type IndicatorDistrictsQueryVariables = Exact<{
 
 export type IndicatorDistrictsQuery = { indicator: { id: string, districtComparison: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, area: { id: string, code: string, name: string } | null }, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, lowerCI95: number | null, upperCI95: number | null } | null }> } | null } | null };
 
+export type PeerFunnelFragment = { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> };
+
 export type IndicatorPeersQueryVariables = Exact<{
   id: string | number;
   area: string | number | null | undefined;
 }>;
 
 
-export type IndicatorPeersQuery = { indicator: { id: string, countyComparison: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> } | null } | null };
+export type IndicatorPeersQuery = { indicator: { id: string, countyComparison: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> } | null, chanceOnly: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -182,7 +193,63 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PeerFunnelFragmentDoc = new TypedDocumentString(`
+    fragment PeerFunnel on GroupComparison {
+  explanation
+  method
+  period {
+    id
+    label
+  }
+  benchmark {
+    label
+    value
+    group {
+      id
+      name
+    }
+  }
+  subject {
+    area {
+      id
+      code
+    }
+  }
+  overdispersion {
+    method
+    adjusted
+    explanation
+  }
+  funnelLimits {
+    denominator
+    lower95
+    upper95
+    lower998
+    upper998
+  }
+  members {
+    area {
+      id
+      code
+      name
+    }
+    outcome
+    rank
+    level
+    value {
+      id
+      value
+      formatted
+      denominator
+    }
+    benchmark {
+      lowerLimit
+      upperLimit
+    }
+    explanation
+  }
+}
+    `, {"fragmentName":"PeerFunnel"}) as unknown as TypedDocumentString<PeerFunnelFragment, unknown>;
 export const DashboardListDocument = new TypedDocumentString(`
     query DashboardList {
   dashboards {
@@ -491,55 +558,65 @@ export const IndicatorPeersDocument = new TypedDocumentString(`
   indicator(id: $id) {
     id
     countyComparison(area: $area) {
-      explanation
-      method
-      period {
-        id
-        label
-      }
-      benchmark {
-        label
-        value
-        group {
-          id
-          name
-        }
-      }
-      subject {
-        area {
-          id
-          code
-        }
-      }
-      funnelLimits {
-        denominator
-        lower95
-        upper95
-        lower998
-        upper998
-      }
-      members {
-        area {
-          id
-          code
-          name
-        }
-        outcome
-        rank
-        level
-        value {
-          id
-          value
-          formatted
-          denominator
-        }
-        benchmark {
-          lowerLimit
-          upperLimit
-        }
-        explanation
-      }
+      ...PeerFunnel
+    }
+    chanceOnly: funnel(area: $area, overdispersion: NONE) {
+      ...PeerFunnel
     }
   }
 }
-    `) as unknown as TypedDocumentString<IndicatorPeersQuery, IndicatorPeersQueryVariables>;
+    fragment PeerFunnel on GroupComparison {
+  explanation
+  method
+  period {
+    id
+    label
+  }
+  benchmark {
+    label
+    value
+    group {
+      id
+      name
+    }
+  }
+  subject {
+    area {
+      id
+      code
+    }
+  }
+  overdispersion {
+    method
+    adjusted
+    explanation
+  }
+  funnelLimits {
+    denominator
+    lower95
+    upper95
+    lower998
+    upper998
+  }
+  members {
+    area {
+      id
+      code
+      name
+    }
+    outcome
+    rank
+    level
+    value {
+      id
+      value
+      formatted
+      denominator
+    }
+    benchmark {
+      lowerLimit
+      upperLimit
+    }
+    explanation
+  }
+}`) as unknown as TypedDocumentString<IndicatorPeersQuery, IndicatorPeersQueryVariables>;

@@ -3,7 +3,7 @@
  * recent trend, its districts against it, and the area among its peers on a funnel plot. Each
  * chart has a table with the same numbers beside it (its text alternative and its CSV).
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import { errorAt, useQuery } from '../api';
 import { DataTable, type Column } from '../components/data-table';
@@ -102,29 +102,45 @@ function Districts({ indicator, area }: { indicator: Indicator; area: string | u
   );
 }
 
+type Limits = 'adjusted' | 'chance';
+
 function Peers({ indicator, area }: { indicator: Indicator; area: string | undefined }) {
   const result = useQuery(IndicatorPeersQuery, { id: indicator.id, area });
+  const [limits, setLimits] = useState<Limits>('adjusted');
   if (result.status === 'loading') return <Loading what="the peer comparison" />;
   if (result.status === 'failed') return <Problem>The peer comparison could not be loaded: {result.message}</Problem>;
-  const comparison = result.data?.indicator?.countyComparison;
-  if (!comparison) return <p className="reason">{errorAt(result.errors, 'indicator', 'countyComparison')?.message ?? 'No peer comparison for this area.'}</p>;
-  const compared = comparison.members.some((m) => m.outcome !== 'NOT_COMPARED');
+  const adjusted = result.data?.indicator?.countyComparison;
+  const chance = result.data?.indicator?.chanceOnly;
+  if (!adjusted) return <p className="reason">{errorAt(result.errors, 'indicator', 'countyComparison')?.message ?? 'No peer comparison for this area.'}</p>;
+  // The switch chooses which limits judge the counties; the chart draws both funnels.
+  const shown = limits === 'chance' && chance ? chance : adjusted;
+  const other = limits === 'chance' ? adjusted : chance ?? null;
+  const compared = shown.members.some((m) => m.outcome !== 'NOT_COMPARED');
+  const widened = Boolean(adjusted.overdispersion?.adjusted);
   return (
     <>
-      <p>{comparison.explanation}</p>
-      {compared && comparison.funnelLimits ? (
+      <p data-peers-explanation>{shown.explanation}</p>
+      {adjusted.overdispersion ? <p className="overdispersion">{adjusted.overdispersion.explanation}</p> : null}
+      {widened && chance ? (
+        <fieldset className="switch">
+          <legend>Funnel limits</legend>
+          <label><input type="radio" name="limits" value="adjusted" checked={limits === 'adjusted'} onChange={() => setLimits('adjusted')} /> Allowing for the spread between areas (as judged)</label>
+          <label><input type="radio" name="limits" value="chance" checked={limits === 'chance'} onChange={() => setLimits('chance')} /> Chance alone</label>
+        </fieldset>
+      ) : null}
+      {compared && shown.funnelLimits ? (
         <Suspense fallback={<Loading what="the chart" />}>
-          <FunnelChart indicator={indicator} comparison={comparison} />
+          <FunnelChart indicator={indicator} comparison={shown} other={widened ? other : null} otherName={limits === 'chance' ? 'allowing for the spread between areas' : 'chance alone'} />
         </Suspense>
       ) : null}
       <DataTable
-        caption={`${comparison.benchmark.group?.name ?? comparison.benchmark.label}, ${comparison.period.label}, best first`}
+        caption={`${shown.benchmark.group?.name ?? shown.benchmark.label}, ${shown.period.label}, best first${limits === 'chance' ? ', by chance alone' : ''}`}
         columns={peerColumns(indicator)}
-        rows={comparison.members}
+        rows={shown.members}
         rowKey={(m) => m.area.code}
-        filename={`${indicator.id.replaceAll('/', '_')}_peers_${comparison.period.id.replace('/', '_')}.csv`}
+        filename={`${indicator.id.replaceAll('/', '_')}_peers_${shown.period.id.replace('/', '_')}${limits === 'chance' ? '_chance-only' : ''}.csv`}
       />
-      <details className="method"><summary>Method</summary><p>{comparison.method}</p></details>
+      <details className="method"><summary>Method</summary><p>{shown.method}</p></details>
     </>
   );
 }
