@@ -60,8 +60,63 @@ export function outcomeFor(polarity: Polarity, side: 'higher' | 'lower'): Compar
   return good ? 'BETTER' : 'WORSE';
 }
 
-function judgementText(outcome: ComparisonOutcomeValue): string {
-  return outcome === 'BETTER' ? 'better, ' : outcome === 'WORSE' ? 'worse, ' : '';
+// Explanations are for a board member: the values as the indicator prints them, how far apart they
+// are, and whether that is more than chance would explain. Intervals, limits, test names and
+// statistics go in `method`.
+
+/** "Leicestershire's 6.12", "the peer group average of 65.76", "65.76, the average of the areas". */
+function benchmarkWords(label: string, valueText: string): string {
+  const name = label.trim();
+  if (/\baverage$/i.test(name)) return `the ${name} of ${valueText}`;
+  if (/\baverage\b/i.test(name)) return `${valueText}, the ${name}`;
+  return `${name}${/s$/i.test(name) ? "'" : "'s"} ${valueText}`;
+}
+
+/** How a benchmark is named where it has no value: "Leicestershire", "the peer group average". */
+function benchmarkName(label: string): string {
+  const name = label.trim();
+  return /\baverage\b/i.test(name) && !/^the\b/i.test(name) ? `the ${name}` : name;
+}
+
+/**
+ * How far a value is from the benchmark, as printed: "31.2% lower than" (one decimal), "3.9
+ * percentage points higher than" for a percentage, the difference in the indicator's decimals
+ * when the benchmark is 0; "about the same as" (or "slightly higher than", when significant)
+ * when the two print alike or the difference prints as nothing.
+ */
+function differenceWords(indicator: IndicatorFacts, value: number, target: number, significant: boolean): string {
+  const side = value > target ? 'higher' : 'lower';
+  const printed = (x: number): number => Number(formatNumber(x, indicator.decimals).replace(/,/g, ''));
+  const gap = Math.abs(value - target);
+  // Against a benchmark that prints as 0 a percentage means nothing (or overflows): the difference itself is given.
+  const percent = printed(target) === 0 ? null : formatNumber((gap / Math.abs(target)) * 100, 1);
+  const amount =
+    printed(value) === printed(target) || printed(gap) === 0
+      ? null
+      : indicator.valueType === 'PERCENTAGE' || indicator.unit?.trim() === '%'
+        ? `${formatNumber(gap, indicator.decimals)} percentage points`
+        : percent !== null && Number(percent.replace(/,/g, '')) !== 0
+          ? `${percent}%`
+          : formatMeasure(indicator, gap);
+  if (amount === null) return value === target || !significant ? 'about the same as' : `slightly ${side} than`;
+  return `${amount} ${side} than`;
+}
+
+/** "(99.8% confidence)"; "(95% confidence, though not 99.8%)" when 99.8% was tested too. */
+function confidenceWords(level: SignificanceLevel, testedAt998: boolean): string {
+  return level === 0.95 && testedAt998 ? '(95% confidence, though not 99.8%)' : `(${percentText(level)} confidence)`;
+}
+
+/** ": better, by more than … (99.8% confidence)."; for NO_JUDGEMENT, ", by more than … ; higher or lower is neither …". */
+function significantWords(outcome: ComparisonOutcomeValue, beyond: string, confidence: string): string {
+  return outcome === 'BETTER' || outcome === 'WORSE'
+    ? `: ${outcome.toLowerCase()}, by more than ${beyond} ${confidence}.`
+    : `, by more than ${beyond} ${confidence}; higher or lower is neither better nor worse for this indicator.`;
+}
+
+/** "first" … "fourth". */
+function ordinal(n: number): string {
+  return ['first', 'second', 'third', 'fourth'][n - 1] ?? `${n}th`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,19 +346,25 @@ export function compareWithBenchmark(indicator: IndicatorFacts, point: ValuePoin
     groupSize: null,
     quartile: null,
   };
-  const notCompared = (why: string): Comparison => ({
+  const notCompared = (why: string, technical: string = why): Comparison => ({
     ...base,
     outcome: 'NOT_COMPARED',
     level: null,
-    method: 'overlapping confidence intervals at 95% and 99.8% against the benchmark value',
-    explanation: `${point.areaName} (${point.period.label}) is not compared with ${benchmark.label}: ${why}.`,
+    method: `not compared (overlapping confidence intervals at 95% and 99.8% against the benchmark value): ${technical}`,
+    explanation: `${point.areaName} (${point.period.label}) is not compared with ${benchmarkName(benchmark.label)}: ${why}.`,
   });
   if (point.value === null) return notCompared(`there is no value for ${point.areaName}`);
   if (benchmark.value === null || benchmark.value === undefined) {
-    return notCompared(`there is no value for ${benchmark.label}`);
+    return notCompared(
+      /\baverage\b/i.test(benchmark.label) ? `there is no ${benchmark.label.trim().replace(/^the /i, '')}` : `there is no value for ${benchmark.label}`,
+      `there is no value for ${benchmark.label}`,
+    );
   }
   if (limits95 === null && limits998 === null) {
     return notCompared(
+      indicator.valueType === 'RATIO'
+        ? 'its value was published without the margin of error needed to judge a difference, and a ratio has no counts to work one out from'
+        : 'its value was published without the margin of error needed to judge a difference, and there are no counts to work one out from',
       indicator.valueType === 'RATIO'
         ? 'no confidence limits were published for it, and a ratio has no counts to compute them from'
         : 'no confidence limits were published for it and there are no counts to compute them from',
@@ -311,7 +372,6 @@ export function compareWithBenchmark(indicator: IndicatorFacts, point: ValuePoin
   }
   const value = point.value;
   const target = benchmark.value;
-  const method = limitsMethod(limits95, limits998);
   const side = (limits: PointLimits | null): 'higher' | 'lower' | null =>
     limits === null ? null : target < limits.lower ? 'higher' : target > limits.upper ? 'lower' : null;
 
@@ -319,7 +379,6 @@ export function compareWithBenchmark(indicator: IndicatorFacts, point: ValuePoin
     .filter((l): l is PointLimits => l !== null)
     .map((l) => `${percentText(l.confidence)} CI ${rangeText(indicator, l.lower, l.upper)}`)
     .join('; ');
-  const subject = `${point.areaName} ${formatMeasure(indicator, value)} (${ciText})`;
   const target998 = side(limits998);
   const target95 = side(limits95);
   const found: [SignificanceLevel, 'higher' | 'lower'] | null = target998
@@ -327,29 +386,37 @@ export function compareWithBenchmark(indicator: IndicatorFacts, point: ValuePoin
     : target95
       ? [0.95, target95]
       : null;
-  const benchmarkText = `${benchmark.label} ${formatMeasure(indicator, target, 'never')}`;
+  const tested = limits95 ? '95%' : '99.8%';
+  const verdict =
+    found === null
+      ? `the ${tested} interval includes it`
+      : found[0] === 0.95 && limits998 !== null
+        ? 'the 95% interval excludes it, the 99.8% interval does not'
+        : `the ${percentText(found[0])} interval excludes it`;
+  const method =
+    `${limitsMethod(limits95, limits998)}. ${point.areaName} ${formatMeasure(indicator, value)} (${ciText}) against ` +
+    `${benchmark.label} ${formatMeasure(indicator, target, 'never')}: ${verdict}`;
+  const subject = `${point.areaName}, ${formatMeasure(indicator, value)},`;
+  const against = benchmarkWords(benchmark.label, formatMeasure(indicator, target, 'never'));
   if (found === null) {
-    const tested = limits95 ? '95%' : '99.8%';
     return {
       ...base,
       outcome: 'SIMILAR',
       level: null,
       method,
-      explanation: `${subject} is similar to ${benchmarkText}: the ${tested} interval includes it.`,
+      explanation: `${subject} is ${differenceWords(indicator, value, target, false)} ${against}: similar, within what chance would explain.`,
     };
   }
   const [level, direction] = found;
   const outcome = outcomeFor(indicator.polarity, direction);
-  const notAtHigher = level === 0.95 && limits998 !== null ? ' (not at 99.8%)' : '';
-  const neutral = indicator.polarity === 'NO_JUDGEMENT' ? '; higher or lower is neither better nor worse for this indicator' : '';
   return {
     ...base,
     outcome,
     level,
     method,
     explanation:
-      `${subject} is ${direction} than ${benchmarkText}: ${judgementText(outcome)}significant at ${percentText(level)}` +
-      `${notAtHigher}${neutral}.`,
+      `${subject} is ${differenceWords(indicator, value, target, true)} ${against}` +
+      significantWords(outcome, 'chance would explain', confidenceWords(level, limits998 !== null)),
   };
 }
 
@@ -466,7 +533,7 @@ export function districtComparison(indicator: IndicatorFacts, county: ValuePoint
     overdispersion: null,
     method:
       "each district's 95% and 99.8% confidence intervals against the county's value (overlapping confidence intervals), ranked best first by polarity; quartile = 1 + floor(4 × (rank − 1) / ranked districts)",
-    explanation: `${districts.length} districts of ${county.areaName} (${countyText}) in ${county.period.label}: ${counts}.`,
+    explanation: `${districts.length} district${districts.length === 1 ? '' : 's'} of ${county.areaName} (${countyText}) in ${county.period.label}: ${counts}.`,
   };
 }
 
@@ -763,27 +830,27 @@ function compareWithFunnel(
     indicator.valueType === 'COUNT'
       ? `expected count ${formatNumber(funnel.expected as number, 1)}`
       : `denominator ${formatNumber(denominator, 0)}`;
-  const averageText = `${label} ${formatMeasure(indicator, average, 'never')}`;
-  const subject = `${point.areaName} ${formatMeasure(indicator, value)}`;
   const widened = overdispersion?.adjusted ? ', widened for the spread between areas beyond chance' : '';
+  const subject = `${point.areaName}, ${formatMeasure(indicator, value)},`;
+  const against = benchmarkWords(label, formatMeasure(indicator, average, 'never'));
+  // A count is compared at one size for all; rates and percentages at the member's own.
+  const chance = `chance${overdispersion?.adjusted ? ' and the usual spread between areas' : ''} would explain${indicator.valueType === 'COUNT' ? '' : ' for an area of its size'}`;
   let outcome: ComparisonOutcomeValue = 'SIMILAR';
   let explanation: string;
+  let verdict: string;
   if (found === null) {
-    explanation =
-      `${subject} is within the 95% funnel limits ${rangeText(indicator, funnel.lower95, funnel.upper95)} ` +
-      `around ${averageText} for its ${size}${widened}: similar.`;
+    explanation = `${subject} is ${differenceWords(indicator, value, average, false)} ${against}: similar, within what ${chance}.`;
+    verdict = 'within the 95% limits';
   } else {
     const [level, direction] = found;
     outcome = outcomeFor(indicator.polarity, direction);
-    const limit =
-      level === 0.998
-        ? direction === 'higher' ? funnel.upper998 : funnel.lower998
-        : direction === 'higher' ? funnel.upper95 : funnel.lower95;
-    const word = direction === 'higher' ? 'above the upper' : 'below the lower';
-    explanation =
-      `${subject} is ${word} ${percentText(level)} funnel limit ${formatMeasure(indicator, limit, 'never')} around ${averageText} ` +
-      `for its ${size}${widened}: ${judgementText(outcome)}significant at ${percentText(level)}.`;
+    explanation = `${subject} is ${differenceWords(indicator, value, average, true)} ${against}` + significantWords(outcome, chance, confidenceWords(level, true));
+    verdict = level === 0.998 ? 'outside the 99.8% limits' : 'outside the 95% limits, within the 99.8% limits';
   }
+  const method =
+    `funnel plot: ${funnel.method}, at 95% and 99.8% around the group average at this member's denominator; outside the limits is significant. ` +
+    `${point.areaName} ${formatMeasure(indicator, value)} against ${label} ${formatMeasure(indicator, average, 'never')} for its ${size}${widened}: ` +
+    `95% limits ${rangeText(indicator, funnel.lower95, funnel.upper95)}, 99.8% limits ${rangeText(indicator, funnel.lower998, funnel.upper998)}; ${verdict}`;
   return {
     areaCode: point.areaCode,
     areaName: point.areaName,
@@ -800,7 +867,7 @@ function compareWithFunnel(
     rank: null,
     groupSize: null,
     quartile: null,
-    method: `funnel plot: ${funnel.method}, at 95% and 99.8% around the group average at this member's denominator; outside the limits is significant`,
+    method,
     explanation,
   };
 }
@@ -880,9 +947,13 @@ export function groupComparison(
         : `(PHEindicatormethods funnel method: Poisson for rates and counts, binomial for percentages${overdispersion ? `; overdispersion: ${overdispersion.technical}` : ''}); `) +
       `ranked best first by polarity, quartile = 1 + floor(4 × (rank − 1) / ranked members)`,
     explanation:
-      `${members.length} members in ${period.label}, ${label} ${averageText}: ${countOutcomes(ranked)}.` +
+      `${members.length} member${members.length === 1 ? '' : 's'} in ${period.label}, ${label} ${averageText}: ${countOutcomes(ranked)}.` +
       (overdispersion?.adjusted ? ' Areas this size differ by more than chance alone, so only differences beyond that spread are called significant.' : '') +
-      (subject && subject.rank !== null ? ` ${subject.areaName} ranks ${subject.rank} of ${subject.groupSize} (quartile ${subject.quartile}).` : ''),
+      (subject && subject.rank !== null
+        ? ` ${subject.areaName} ranks ${subject.rank} of ${subject.groupSize} (1 is ${indicator.polarity === 'NO_JUDGEMENT' ? 'highest' : 'best'})` +
+          // A group of fewer than 4 has no quarters to speak of (its quartiles skip: 1, 3 for two members).
+          ((subject.groupSize as number) >= 4 ? `, in the ${ordinal(subject.quartile as number)} quarter of the group.` : '.')
+        : ''),
   };
 }
 

@@ -32,7 +32,7 @@
  * Pure functions of numbers: no I/O, no ORM, no GraphQL.
  */
 import { chiSquaredQuantile, confidenceFraction, normalQuantile } from './confidence';
-import { formatMeasure, formatNumber } from './format';
+import { formatNumber } from './format';
 import { IndicatorFacts, OverdispersionMethod } from './types';
 
 export { OverdispersionMethod };
@@ -249,6 +249,12 @@ function figures(x: number): string {
   return formatNumber(x, Math.min(6, Math.max(0, 3 - magnitude)));
 }
 
+/** A number for a sentence: whole above 100, one decimal from 1, else two significant figures: 138; 11.8; 3.8; 0.41. */
+function roughly(x: number): string {
+  const magnitude = x === 0 ? 0 : Math.floor(Math.log10(Math.abs(x)));
+  return formatNumber(x, x >= 100 ? 0 : x >= 1 ? 1 : Math.min(6, 1 - magnitude));
+}
+
 const WINSORISED_TEXT = `${Math.round(WINSORISED_SHARE * 100)}th and ${Math.round((1 - WINSORISED_SHARE) * 100)}th percentiles`;
 
 const WORD: Record<OverdispersionMethod, string> = { NONE: 'chance-only', MULTIPLICATIVE: 'multiplicative', ADDITIVE: 'additive' };
@@ -302,7 +308,7 @@ export function estimateOverdispersion(
       bound: null,
       overdispersed: null,
       explanation:
-        `Only ${n} member${n === 1 ? ' was' : 's were'} compared by funnel limits: too few to estimate how much areas differ beyond chance ` +
+        `Only ${n} member${n === 1 ? ' was' : 's were'} compared with the average: too few to estimate how much areas differ beyond chance ` +
         `(at least ${OVERDISPERSION_MINIMUM_MEMBERS} are needed), so the limits allow for chance alone${notMade}.`,
       technical:
         `${phiAccount}, is not tested: the spread between areas is not estimated from fewer than ${OVERDISPERSION_MINIMUM_MEMBERS} members, ` +
@@ -328,13 +334,14 @@ export function estimateOverdispersion(
         ? `; the limits are chance-only${overdispersed ? ', as asked' : ''} (${REFERENCES})`
         : `, so the ${WORD[method]} limits asked for are not needed and the limits are chance-only (${REFERENCES})`);
 
-  const numbers = `the ${n} members' differences from the average are typically ${figures(Math.sqrt(phi))} times as large as chance alone would make them (${phiText}; ${test})`;
+  // In words: √φ is how many times chance the typical difference is; τ is the spread between areas. φ, τ² and the test are in `technical`.
+  const numbers = `the ${n} members' differences from the average are typically ${roughly(Math.sqrt(phi))} times as large as chance alone would make them`;
   let explanation: string;
   if (adjusted) {
     const spread =
       method === 'ADDITIVE'
-        ? `The limits add a spread between areas with a standard deviation of ${spreadText(indicator, Math.sqrt(tau2 as number))} (τ² = ${figures(tau2 as number)}).`
-        : `The limits are ${figures(Math.sqrt(phi))} times as wide as chance alone would draw them (√φ).`;
+        ? `The limits allow for a spread between areas of about ${spreadText(indicator, Math.sqrt(tau2 as number))} on top of chance.`
+        : `The limits are drawn ${roughly(Math.sqrt(phi))} times as wide as chance alone would draw them.`;
     explanation = `Areas this size differ by more than chance alone, so only differences beyond that spread are called significant: ${numbers}. ${spread}`;
   } else if (overdispersed) {
     explanation =
@@ -343,17 +350,18 @@ export function estimateOverdispersion(
   } else {
     const notNeeded = method === 'NONE' ? '' : `, and the ${WORD[method]} widening asked for is not needed`;
     explanation =
-      `The ${n} members differ no more than chance alone would make them (${phiText}; ${test}), so the limits allow for chance alone${notNeeded}.`;
+      `The ${n} members differ no more than chance alone would explain (their differences from the average are typically ${roughly(Math.sqrt(phi))} times as large as chance alone would make them), ` +
+      `so the limits allow for chance alone${notNeeded}.`;
   }
   return { ...base, method, tau2, adjusted, bound, overdispersed, explanation, technical };
 }
 
-/** A spread on the value's scale: `3.76 per 1,000 population`, `1.2 percentage points`. */
+/** A spread on the value's scale, roughly: `3.8 per 1,000 population`, `2.2 percentage points`. */
 function spreadText(indicator: IndicatorFacts, spread: number): string {
-  const decimals = Math.max(2, indicator.decimals);
-  return indicator.valueType === 'PERCENTAGE'
-    ? `${formatNumber(spread, decimals)} percentage points`
-    : formatMeasure({ ...indicator, decimals }, spread);
+  const text = roughly(spread);
+  if (indicator.valueType === 'PERCENTAGE' || indicator.unit?.trim() === '%') return `${text} percentage points`;
+  const unit = indicator.unit?.trim() ?? '';
+  return unit === '' ? text : `${text} ${unit}`;
 }
 
 /**

@@ -43,7 +43,7 @@ export class Comparison {
   @Field((_type) => ComparisonOutcome, { description: 'BETTER / SIMILAR / WORSE (HIGHER / LOWER without polarity), NOT_COMPARED without a test.' })
   outcome!: ComparisonOutcome;
 
-  @Field((_type) => String, { description: 'The test used, e.g. 95% and 99.8% confidence intervals (Byar\'s method) against the benchmark value.' })
+  @Field((_type) => String, { description: 'The technical account for an analyst: the test, the intervals or funnel limits with their numbers, and which excluded the benchmark, e.g. "95% and 99.8% confidence intervals (published) against the benchmark value: significant when the interval excludes it. Charnwood 78.2 per 1,000 (95% CI 76.9–79.5; 99.8% CI 76.0–80.4) against Leicestershire 70.1: the 99.8% interval excludes it".' })
   method!: string;
 
   @Field((_type) => Float, { nullable: true, description: 'The confidence level at which the outcome is significant (0.95 or 0.998); null when SIMILAR or untested.' })
@@ -64,7 +64,7 @@ export class Comparison {
   @Field((_type) => Int, { nullable: true, description: '1 = the best quarter of the group … 4 = the worst; null outside a group comparison.' })
   quartile!: number | null;
 
-  @Field((_type) => String, { description: 'The judgement in a sentence with its numbers, e.g. "Charnwood 78.2 per 1,000 (95% CI 76.9–79.5) is higher than Leicestershire 70.1: worse, significant at 99.8%."' })
+  @Field((_type) => String, { description: 'The judgement in plain words for a board member, with the numbers as the indicator prints them and no statistic\'s name (those are in method), e.g. "Charnwood, 78.2 per 1,000, is 11.6% higher than Leicestershire\'s 70.1: worse, by more than chance would explain (99.8% confidence)."' })
   explanation!: string;
 }
 
@@ -103,7 +103,7 @@ export class Overdispersion {
   @Field((_type) => Boolean, { description: 'true when phi exceeds the chance-alone bound (members × phi above the 95th percentile of χ² with members − 1 degrees of freedom) and the limits were widened; false for NONE, a group within chance, or fewer than 5 members.' })
   adjusted!: boolean;
 
-  @Field((_type) => String, { description: 'In plain words, with the numbers: whether the limits were widened and why, e.g. "Areas this size differ by more than chance alone, so only differences beyond that spread are called significant: …", or why the group is too small to say.' })
+  @Field((_type) => String, { description: 'In plain words, with the numbers rounded: whether the limits were widened and why, e.g. "Areas this size differ by more than chance alone, so only differences beyond that spread are called significant: the 9 members\' differences from the average are typically 11.7 times as large as chance alone would make them. …", or why the group is too small to say. φ, τ² and the test are in the group comparison\'s method.' })
   explanation!: string;
 }
 
@@ -124,10 +124,10 @@ export class GroupComparison {
   @Field((_type) => Overdispersion, { nullable: true, description: 'How the funnel limits allow for spread between the members beyond chance, and whether they were widened for it. null where no funnel was used: district comparisons (against the county\'s value), counts, ratios, members without counts.' })
   overdispersion!: Overdispersion | null;
 
-  @Field((_type) => String, { description: 'How the members were compared and ranked.' })
+  @Field((_type) => String, { description: 'How the members were compared and ranked, for an analyst: the average, the funnel method, and the overdispersion estimate and test with references.' })
   method!: string;
 
-  @Field((_type) => String, { description: 'The result in a sentence: how many are better, similar and worse.' })
+  @Field((_type) => String, { description: 'The result in plain words: how many are better, similar and worse, and where the area asked about ranks, e.g. "… 1 better, 8 similar. … Leicestershire ranks 5 of 9 (1 is best), in the second quarter of the group."' })
   explanation!: string;
 }
 

@@ -219,13 +219,15 @@ describe('compareWithBenchmark: overlapping confidence intervals', () => {
     assert.equal(result.level, 0.998);
     close(result.difference, 8.1, 1e-12);
     close(result.percentDifference, (8.1 / 70.1) * 100, 1e-12);
+    // The explanation in plain words (8.1 / 70.1 = 11.55%, printed to one decimal); the intervals in the method.
     assert.equal(
       result.explanation,
-      'Charnwood 78.2 per 1,000 (95% CI 76.9–79.5; 99.8% CI 76.0–80.4) is higher than Leicestershire 70.1: worse, significant at 99.8%.',
+      "Charnwood, 78.2 per 1,000, is 11.6% higher than Leicestershire's 70.1: worse, by more than chance would explain (99.8% confidence).",
     );
     assert.equal(
       result.method,
-      '95% and 99.8% confidence intervals (published) against the benchmark value: significant when the interval excludes it',
+      '95% and 99.8% confidence intervals (published) against the benchmark value: significant when the interval excludes it. ' +
+        'Charnwood 78.2 per 1,000 (95% CI 76.9–79.5; 99.8% CI 76.0–80.4) against Leicestershire 70.1: the 99.8% interval excludes it',
     );
   });
 
@@ -235,7 +237,11 @@ describe('compareWithBenchmark: overlapping confidence intervals', () => {
     assert.equal(compareWithBenchmark(indicator('RATE', 'HIGH_IS_GOOD'), charnwood, leicestershire(90)).outcome, 'WORSE');
     const neutral = compareWithBenchmark(indicator('RATE', 'NO_JUDGEMENT'), charnwood, leicestershire(70.1));
     assert.equal(neutral.outcome, 'HIGHER');
-    assert.match(neutral.explanation, /is higher than Leicestershire 70\.1: significant at 99\.8%; higher or lower is neither better nor worse/);
+    assert.equal(
+      neutral.explanation,
+      "Charnwood, 78.2 per 1,000, is 11.6% higher than Leicestershire's 70.1, by more than chance would explain (99.8% confidence); " +
+        'higher or lower is neither better nor worse for this indicator.',
+    );
     assert.equal(compareWithBenchmark(indicator('RATE', 'NO_JUDGEMENT'), charnwood, leicestershire(90)).outcome, 'LOWER');
   });
 
@@ -245,7 +251,8 @@ describe('compareWithBenchmark: overlapping confidence intervals', () => {
     // Below the value: 99.8% lower 76.0, 95% lower 76.9.
     assert.deepEqual([at(nextDown(76.0)).outcome, at(nextDown(76.0)).level], ['WORSE', 0.998]);
     assert.deepEqual([at(76.0).outcome, at(76.0).level], ['WORSE', 0.95]);
-    assert.match(at(76.0).explanation, /significant at 95% \(not at 99\.8%\)\.$/);
+    assert.match(at(76.0).explanation, /is 2\.9% higher than Leicestershire's 76\.0: worse, by more than chance would explain \(95% confidence, though not 99\.8%\)\.$/);
+    assert.match(at(76.0).method, /: the 95% interval excludes it, the 99\.8% interval does not$/);
     assert.deepEqual([at(nextDown(76.9)).outcome, at(nextDown(76.9)).level], ['WORSE', 0.95]);
     assert.deepEqual([at(76.9).outcome, at(76.9).level], ['SIMILAR', null]);
     // Above the value: 95% upper 79.5, 99.8% upper 80.4.
@@ -253,10 +260,9 @@ describe('compareWithBenchmark: overlapping confidence intervals', () => {
     assert.deepEqual([at(nextUp(79.5)).outcome, at(nextUp(79.5)).level], ['BETTER', 0.95]);
     assert.deepEqual([at(80.4).outcome, at(80.4).level], ['BETTER', 0.95]);
     assert.deepEqual([at(nextUp(80.4)).outcome, at(nextUp(80.4)).level], ['BETTER', 0.998]);
-    assert.equal(
-      at(78.2).explanation,
-      'Charnwood 78.2 per 1,000 (95% CI 76.9–79.5; 99.8% CI 76.0–80.4) is similar to Leicestershire 78.2: the 95% interval includes it.',
-    );
+    assert.equal(at(78.2).explanation, "Charnwood, 78.2 per 1,000, is about the same as Leicestershire's 78.2: similar, within what chance would explain.");
+    assert.match(at(78.2).method, /Charnwood 78\.2 per 1,000 \(95% CI 76\.9–79\.5; 99\.8% CI 76\.0–80\.4\) against Leicestershire 78\.2: the 95% interval includes it$/);
+    assert.equal(at(79.5).explanation, "Charnwood, 78.2 per 1,000, is 1.6% lower than Leicestershire's 79.5: similar, within what chance would explain.");
   });
 
   test('only 95% limits: tested at 95% only, and the method says so', () => {
@@ -264,8 +270,8 @@ describe('compareWithBenchmark: overlapping confidence intervals', () => {
     const result = compareWithBenchmark(indicator('RATE'), only95, leicestershire(70.1));
     assert.equal(result.level, 0.95);
     assert.equal(result.limits998, null);
-    assert.match(result.method, /\(only 95% limits were available\)$/);
-    assert.equal(result.explanation, 'Charnwood 78.2 per 1,000 (95% CI 76.9–79.5) is higher than Leicestershire 70.1: worse, significant at 95%.');
+    assert.match(result.method, /\(only 95% limits were available\)\. Charnwood 78\.2 per 1,000 \(95% CI 76\.9–79\.5\) against Leicestershire 70\.1: the 95% interval excludes it$/);
+    assert.equal(result.explanation, "Charnwood, 78.2 per 1,000, is 11.6% higher than Leicestershire's 70.1: worse, by more than chance would explain (95% confidence).");
   });
 
   test('limits computed from counts (Byar) against the benchmark', () => {
@@ -284,10 +290,13 @@ describe('compareWithBenchmark: overlapping confidence intervals', () => {
     assert.equal(ratio.level, null);
     assert.equal(
       ratio.explanation,
-      'Melton (2022-23) is not compared with Leicestershire: no confidence limits were published for it, and a ratio has no counts to compute them from.',
+      'Melton (2022-23) is not compared with Leicestershire: its value was published without the margin of error needed to judge a difference, ' +
+        'and a ratio has no counts to work one out from.',
     );
+    assert.match(ratio.method, /^not compared \(overlapping confidence intervals at 95% and 99\.8% against the benchmark value\): no confidence limits were published for it, and a ratio has no counts to compute them from$/);
     const noCounts = compareWithBenchmark(indicator('RATE'), area('Melton', 12.5), leicestershire(10));
-    assert.match(noCounts.explanation, /no confidence limits were published for it and there are no counts to compute them from\.$/);
+    assert.match(noCounts.explanation, /published without the margin of error needed to judge a difference, and there are no counts to work one out from\.$/);
+    assert.match(noCounts.method, /no confidence limits were published for it and there are no counts to compute them from$/);
     assert.equal(compareWithBenchmark(indicator('RATE'), charnwood, leicestershire(null)).explanation,
       'Charnwood (2022-23) is not compared with Leicestershire: there is no value for Leicestershire.');
     assert.equal(compareWithBenchmark(indicator('RATE'), area('Melton', null), leicestershire(10)).outcome, 'NOT_COMPARED');
@@ -614,16 +623,22 @@ describe('groupComparison', () => {
     // Large: expected events 10,000 × 58.33/1,000 = 583.3; the upper 99.8% limit is where Byar's lower limit reaches it.
     const upperEvents = ((by.Large.funnel?.upper998 as number) / 1000) * 10000;
     close(byar(upperEvents, Z[0.998]).lower, (pooled / 1000) * 10000, 1e-9);
+    // (100 − 58.33) / 58.33 = 71.4% above; the limits and the denominator are in the method.
     assert.equal(
       by.Large.explanation,
-      `Large 100.0 per 1,000 is above the upper 99.8% funnel limit ${(upperEvents / 10).toFixed(1)} around nearest neighbours average 58.3 ` +
-        'for its denominator 10,000: worse, significant at 99.8%.',
+      'Large, 100.0 per 1,000, is 71.4% higher than the nearest neighbours average of 58.3: worse, by more than chance would explain ' +
+        'for an area of its size (99.8% confidence).',
     );
+    assert.match(
+      by.Large.method,
+      new RegExp(`Large 100\\.0 per 1,000 against nearest neighbours average 58\\.3 for its denominator 10,000: 95% limits [0-9.]+–[0-9.]+, 99\\.8% limits [0-9.]+–${(upperEvents / 10).toFixed(1).replace('.', '\\.')}; outside the 99\\.8% limits$`),
+    );
+    assert.match(by.Small.explanation, /^Small, 100\.0 per 1,000, is 71\.4% higher than the nearest neighbours average of 58\.3: similar, within what chance would explain for an area of its size\.$/);
     // Ranks: low is good, Tiny 0 first, Small and Large tie at 100.
     assert.deepEqual(result.members.map((m) => [m.areaName, m.rank, m.quartile]), [
       ['Tiny', 1, 1], ['Big', 2, 1], ['Bigger', 3, 2], ['Small', 4, 3], ['Large', 4, 3],
     ]);
-    assert.match(result.explanation, /Small ranks 4 of 5 \(quartile 3\)\.$/);
+    assert.match(result.explanation, /Small ranks 4 of 5 \(1 is best\), in the third quarter of the group\.$/);
   });
 
   test('property: rate outcomes match the package rule (average against the member\'s exact/Byar interval)', () => {

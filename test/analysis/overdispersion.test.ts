@@ -159,20 +159,22 @@ describe('worked example 1: all crime per 1,000 in the nine peer counties, 2021-
     close(od.statistic, 1241.92807848, 1e-9);
     close(od.bound, bound, 1e-9);
     close(od.tau2, tau2, 1e-9);
+    // In plain words: √φ = 11.75 and τ = √14.12 = 3.757, rounded; φ, the test and τ² are in the technical account.
     assert.equal(
       od.explanation,
       'Areas this size differ by more than chance alone, so only differences beyond that spread are called significant: ' +
-        'the 9 members\' differences from the average are typically 11.75 times as large as chance alone would make them ' +
-        '(φ = 138.0; N·φ = 1,242 exceeds 15.51, the 95th percentile of χ² with 8 degrees of freedom). ' +
-        'The limits add a spread between areas with a standard deviation of 3.76 per 1,000 population (τ² = 14.12).',
+        'the 9 members\' differences from the average are typically 11.7 times as large as chance alone would make them. ' +
+        'The limits allow for a spread between areas of about 3.8 per 1,000 population on top of chance.',
     );
-    assert.match(od.technical, /DerSimonian–Laird/);
+    assert.match(od.technical, /^φ = 138\.0, the mean squared z-score of the 9 members .*; N·φ = 1,242 exceeds 15\.51, the 95th percentile of χ² with 8 degrees of freedom, /);
+    assert.match(od.technical, /τ² = 14\.12 by DerSimonian–Laird/);
     assert.match(od.technical, /Spiegelhalter, Handling over-dispersion of performance indicators, QSHC 2005/);
     assert.match(od.technical, /NHS Digital SHMI methodology/);
     // MULTIPLICATIVE: the same φ, no τ²; NONE: φ reported, nothing widened.
     const multiplicative = estimateOverdispersion(CRIME_RATE, theta, members, 'MULTIPLICATIVE');
     assert.deepEqual([multiplicative.method, multiplicative.adjusted, multiplicative.tau2], ['MULTIPLICATIVE', true, null]);
-    assert.match(multiplicative.explanation, /^Areas this size differ by more than chance alone.*The limits are 11\.75 times as wide as chance alone would draw them \(√φ\)\.$/);
+    assert.match(multiplicative.explanation, /^Areas this size differ by more than chance alone.*The limits are drawn 11\.7 times as wide as chance alone would draw them\.$/);
+    assert.match(multiplicative.technical, /multiplicative limits θ ± z·s·√φ/);
     const none = estimateOverdispersion(CRIME_RATE, theta, members, 'NONE');
     assert.deepEqual([none.method, none.adjusted, none.tau2, none.overdispersed], ['NONE', false, null, true]);
     assert.match(none.explanation, /^The limits allow for chance alone, as asked, although the 9 members' differences/);
@@ -243,10 +245,21 @@ describe('worked example 1: all crime per 1,000 in the nine peer counties, 2021-
     close(glos.benchmark.upperLimit, 77.4097985279, 1e-9);
     assert.equal(
       glos.explanation,
-      'Gloucestershire 64.31 per 1,000 population is within the 95% funnel limits 58.37–73.15 around peer group average 65.76 ' +
-        'for its denominator 640,650, widened for the spread between areas beyond chance: similar.',
+      'Gloucestershire, 64.31 per 1,000 population, is 2.2% lower than the peer group average of 65.76: ' +
+        'similar, within what chance and the usual spread between areas would explain for an area of its size.',
     );
-    assert.match(result.explanation, /: 1 better, 8 similar\. Areas this size differ by more than chance alone, so only differences beyond that spread are called significant\. Leicestershire ranks 5 of 9/);
+    assert.match(
+      glos.method,
+      /^funnel plot: additive random-effects control limits .*Gloucestershire 64\.31 per 1,000 population against peer group average 65\.76 for its denominator 640,650, widened for the spread between areas beyond chance: 95% limits 58\.37–73\.15, 99\.8% limits 54\.10–77\.41; within the 95% limits$/,
+    );
+    const staffs = result.members.find((m) => m.areaName === 'Staffordshire')!;
+    assert.equal(
+      staffs.explanation,
+      'Staffordshire, 49.80 per 1,000 population, is 24.3% lower than the peer group average of 65.76: better, by more than chance ' +
+        'and the usual spread between areas would explain for an area of its size (99.8% confidence).',
+    );
+    assert.match(staffs.method, /99\.8% limits 54\.12–77\.40; outside the 99\.8% limits$/);
+    assert.match(result.explanation, /: 1 better, 8 similar\. Areas this size differ by more than chance alone, so only differences beyond that spread are called significant\. Leicestershire ranks 5 of 9 \(1 is best\), in the second quarter of the group\.$/);
     assert.match(result.method, /widened for overdispersion: φ = 138\.0, the mean squared z-score of the 9 members/);
     // Chance alone, the method says which funnel it is and what φ would have said.
     const chance = groupComparison(CRIME_RATE, peers, null, { overdispersion: 'NONE' });
@@ -305,7 +318,9 @@ describe('worked example 2: a percentage in eight areas of different sizes', () 
     const od = estimateOverdispersion(SATISFIED, theta, areas.map((a) => ({ value: a.value!, denominator: a.denominator! })), 'AUTO');
     assert.deepEqual([od.method, od.adjusted], ['ADDITIVE', true]);
     close(od.tau2, tau2, 1e-9);
-    assert.match(od.explanation, /a standard deviation of 2\.22 percentage points \(τ² = 4\.941\)\.$/);
+    // τ = √4.941 = 2.22 percentage points, rounded.
+    assert.match(od.explanation, /a spread between areas of about 2\.2 percentage points on top of chance\.$/);
+    assert.match(od.technical, /τ² = 4\.941/);
   });
 
   test('limits: multiplicative stays narrow for the largest area, additive has a floor for all', () => {
@@ -375,9 +390,10 @@ describe('worked example 3: six rates within chance', () => {
     assert.deepEqual([auto.method, auto.adjusted, auto.overdispersed, auto.tau2], ['NONE', false, false, null]);
     assert.equal(
       auto.explanation,
-      'The 6 members differ no more than chance alone would make them (φ = 1.293; N·φ = 7.759 does not exceed 11.07, ' +
-        'the 95th percentile of χ² with 5 degrees of freedom), so the limits allow for chance alone.',
+      'The 6 members differ no more than chance alone would explain (their differences from the average are typically 1.1 times ' +
+        'as large as chance alone would make them), so the limits allow for chance alone.',
     );
+    assert.match(auto.technical, /^φ = 1\.293, .*; N·φ = 7\.759 does not exceed 11\.07, the 95th percentile of χ² with 5 degrees of freedom; the limits are chance-only/);
     const additive = estimateOverdispersion(CRIME_RATE, theta, members, 'ADDITIVE');
     assert.deepEqual([additive.method, additive.adjusted, additive.tau2], ['ADDITIVE', false, 0]);
     assert.match(additive.explanation, /so the limits allow for chance alone, and the additive widening asked for is not needed\.$/);
@@ -411,7 +427,7 @@ describe('a group too small to estimate the spread', () => {
       const od = result.overdispersion!;
       assert.deepEqual([od.method, od.adjusted, od.tau2, od.bound, od.overdispersed, od.members], [choice === 'AUTO' ? 'NONE' : choice, false, null, null, null, 4]);
       assert.ok(od.phi > 1, 'φ is still computed');
-      assert.match(od.explanation, /^Only 4 members were compared by funnel limits: too few to estimate how much areas differ beyond chance \(at least 5 are needed\), so the limits allow for chance alone/);
+      assert.match(od.explanation, /^Only 4 members were compared with the average: too few to estimate how much areas differ beyond chance \(at least 5 are needed\), so the limits allow for chance alone/);
       // Every member is judged by the chance-only funnel.
       for (const m of result.members) assert.deepEqual(m.funnel, funnelLimits(CRIME_RATE, result.benchmark.value!, m.point.denominator!));
     }

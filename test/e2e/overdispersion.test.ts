@@ -25,6 +25,7 @@ type Member = {
   value: { numerator: number; denominator: number; value: number };
   outcome: string;
   level: number | null;
+  method: string;
   explanation: string;
   benchmark: { lowerLimit: number; upperLimit: number };
 };
@@ -40,7 +41,7 @@ type Group = {
 const GROUP_FIELDS = `
   explanation
   benchmark { value }
-  members { area { name } value { numerator denominator value } outcome level explanation benchmark { lowerLimit upperLimit } }
+  members { area { name } value { numerator denominator value } outcome level method explanation benchmark { lowerLimit upperLimit } }
   overdispersion { method phi tau2 winsorisedShare adjusted explanation }
   funnelLimits(points: 12) { denominator lower95 upper95 lower998 upper998 }`;
 
@@ -90,7 +91,11 @@ describe('overdispersion in the county comparison', () => {
       'Nottinghamshire WORSE 0.998', 'Staffordshire BETTER 0.998', 'Worcestershire WORSE 0.998',
     ]);
     const glosNone = none.members.find((m) => m.area.name === 'Gloucestershire')!;
-    assert.match(glosNone.explanation, /^Gloucestershire 64\.31 per 1,000 population is below the lower 99\.8% funnel limit 64\.77 .*: better, significant at 99\.8%\.$/);
+    assert.match(
+      glosNone.explanation,
+      /^Gloucestershire, 64\.31 per 1,000 population, is 2\.2% lower than the .* average of 65\.76: better, by more than chance would explain for an area of its size \(99\.8% confidence\)\.$/,
+    );
+    assert.match(glosNone.method, /99\.8% limits 64\.77–66\.75; outside the 99\.8% limits$/);
     assert.equal(none.overdispersion!.method, 'NONE');
     assert.equal(none.overdispersion!.adjusted, false);
     assert.match(none.overdispersion!.explanation, /^The limits allow for chance alone, as asked, although the 9 members' differences/);
@@ -105,7 +110,8 @@ describe('overdispersion in the county comparison', () => {
     assert.ok(significant(auto).length < significant(none).length);
     const glos = auto.members.find((m) => m.area.name === 'Gloucestershire')!;
     assert.equal(glos.outcome, 'SIMILAR');
-    assert.match(glos.explanation, /widened for the spread between areas beyond chance: similar\.$/);
+    assert.match(glos.explanation, /^Gloucestershire, 64\.31 per 1,000 population, is 2\.2% lower than .*: similar, within what chance and the usual spread between areas would explain for an area of its size\.$/);
+    assert.match(glos.method, /widened for the spread between areas beyond chance: 95% limits 58\.37–73\.15, 99\.8% limits 54\.10–77\.41; within the 95% limits$/);
     assert.match(auto.explanation, /: 1 better, 8 similar\. Areas this size differ by more than chance alone, so only differences beyond that spread are called significant\./);
 
     // Each member's 99.8% limits are θ ± 3.09 × √(θ × 1,000 / population + τ²), from the answer's own numbers.
@@ -171,7 +177,7 @@ describe('overdispersion in the county comparison', () => {
     assert.deepEqual([auto.overdispersion!.method, auto.overdispersion!.adjusted, auto.overdispersion!.tau2], ['NONE', false, null]);
     assert.equal(
       auto.overdispersion!.explanation,
-      'Only 4 members were compared by funnel limits: too few to estimate how much areas differ beyond chance (at least 5 are needed), so the limits allow for chance alone.',
+      'Only 4 members were compared with the average: too few to estimate how much areas differ beyond chance (at least 5 are needed), so the limits allow for chance alone.',
     );
     assert.deepEqual([additive.overdispersion!.method, additive.overdispersion!.adjusted], ['ADDITIVE', false]);
     assert.match(additive.overdispersion!.explanation, /too few to estimate .*; the additive widening asked for was not made\.$/);
@@ -193,7 +199,7 @@ describe('overdispersion in the county comparison', () => {
         compare(area: "E10000013", period: "2021-22", against: { group: "police-uk-peer-counties" }) { outcome explanation benchmark { lowerLimit } }
         countyComparison(area: "E10000013", period: "2021-22") { subject { benchmark { lowerLimit } } } } }`);
     assert.equal(data.indicator.compare.outcome, 'SIMILAR');
-    assert.match(data.indicator.compare.explanation, /^Gloucestershire .* widened for the spread between areas beyond chance: similar\.$/);
+    assert.match(data.indicator.compare.explanation, /^Gloucestershire, .*: similar, within what chance and the usual spread between areas would explain for an area of its size\.$/);
     assert.equal(data.indicator.compare.benchmark.lowerLimit, data.indicator.countyComparison.subject.benchmark.lowerLimit);
     const county = await ask(`{ indicator(id: "${ALL_CRIME}") { countyComparison(area: "${LEICESTERSHIRE}") { explanation } } }`);
     const funnel = await ask(`{ indicator(id: "${ALL_CRIME}") { funnel(area: "${LEICESTERSHIRE}", overdispersion: NONE) { explanation } } }`);

@@ -222,4 +222,45 @@ describe('judgements on the shipped data', () => {
     const bad = await execute({ schema: await getSchema(), document: parse(`{ indicator(id: "police-uk/vehicle-crime/rate") { compare(area: "${LEICESTERSHIRE}", against: { area: "E07000130", group: "police-uk-peer-counties" }) { outcome } } }`), contextValue: await contextFor(db.dataSource, loadConfig({})) });
     assert.match(bad.errors![0].message, /Argument "against": give exactly one of area, group or areas \(got area and group\)/);
   });
+
+  test('two levels of words on the shipped data: every comparison\'s explanation is plain, its method technical', async () => {
+    type C = { outcome: string; method: string; explanation: string };
+    type G = { explanation: string; method: string; members: C[]; subject: C | null; overdispersion: { explanation: string } | null };
+    const groupFields = 'explanation method members { outcome method explanation } subject { outcome method explanation } overdispersion { explanation }';
+    const fields = 'outcome method explanation';
+    const data = await query<{ rate: Record<string, G | C>; count: Record<string, G | C> }>(`{
+      rate: indicator(id: "police-uk/all-crime/rate") {
+        districts: districtComparison(area: "${LEICESTERSHIRE}", period: "2021-22") { ${groupFields} }
+        county: countyComparison(area: "${LEICESTERSHIRE}", period: "2021-22") { ${groupFields} }
+        chance: funnel(area: "${LEICESTERSHIRE}", period: "2021-22", overdispersion: NONE) { ${groupFields} }
+        multiplicative: funnel(area: "${LEICESTERSHIRE}", period: "2021-22", overdispersion: MULTIPLICATIVE) { ${groupFields} }
+        area: compare(area: "E07000131", period: "2021-22", against: { area: "${LEICESTERSHIRE}" }) { ${fields} }
+        group: compare(area: "E07000130", period: "2021-22", against: { group: "police-uk-peer-counties" }) { ${fields} }
+        list: compare(area: "${LEICESTERSHIRE}", period: "2021-22", against: { areas: ["E10000007", "E10000024"] }) { ${fields} } }
+      count: indicator(id: "police-uk/all-crime/count") {
+        districts: districtComparison(area: "${LEICESTERSHIRE}", period: "2021-22") { ${groupFields} }
+        county: countyComparison(area: "${LEICESTERSHIRE}", period: "2021-22") { ${groupFields} }
+        area: compare(area: "E07000131", period: "2021-22", against: { area: "${LEICESTERSHIRE}" }) { ${fields} } } }`);
+    const technical = /\b(CI|chi|phi|tau|z-scores?|Poisson|Byar|Wilson|funnel|denominators?|winsor\w*|degrees? of freedom|percentiles?|interval|control limits?|significant at|quartile)\b|\bp\s*[=<]|[χφτθσ√Σ²]/i;
+    let compared = 0;
+    for (const [indicator, answers] of Object.entries(data)) {
+      for (const [name, answer] of Object.entries(answers)) {
+        const comparisons = 'members' in answer ? [...answer.members, ...(answer.subject ? [answer.subject] : [])] : [answer];
+        const texts = 'members' in answer ? [answer.explanation, answer.overdispersion?.explanation ?? ''] : [];
+        for (const text of [...texts, ...comparisons.map((c) => c.explanation)]) assert.doesNotMatch(text, technical, `${indicator} ${name}: ${text}`);
+        for (const c of comparisons) {
+          assert.ok(c.method.length > 0, `${indicator} ${name}: a method`);
+          if (c.outcome === 'NOT_COMPARED') {
+            assert.match(c.explanation, /^Not compared: .*is a count/, `${indicator} ${name}`);
+          } else {
+            compared++;
+            assert.match(c.method, /% CI \d|95% limits [\d.]+–[\d.]+, 99\.8% limits [\d.]+–[\d.]+/, `${indicator} ${name}: ${c.method}`);
+          }
+        }
+      }
+    }
+    assert.ok(compared > 30, `${compared} comparisons made`);
+    // The county comparison's method keeps the overdispersion estimate and its test.
+    assert.match((data.rate.county as G).method, /φ = [\d.]+.*χ² with \d+ degrees of freedom/);
+  });
 });

@@ -45,7 +45,7 @@ export async function compare(
     };
     const refused = other.code !== subject.code ? countReason(indicator) : null;
     if (refused) {
-      return comparisonResult({ ...compareWithBenchmark(facts, compared.points[0], { label: other.name, value: null }), explanation: `Not compared: ${refused}.` }, compared, benchmark);
+      return comparisonResult({ ...compareWithBenchmark(facts, compared.points[0], { label: other.name, value: null }), explanation: `Not compared: ${refused}.`, method: `not compared: ${refused}` }, compared, benchmark);
     }
     const result = compareWithBenchmark(facts, compared.points[0], { label: other.name, value: bench.value, areaCode: other.code, lowerLimit: bench.lowerCI95, upperLimit: bench.upperCI95 });
     return comparisonResult(result, compared, benchmark);
@@ -77,10 +77,11 @@ export async function compare(
   const compared = await pointsFor(scope, indicator, areas, period);
   const benchmark: BenchmarkResult = { label, area: null, group, value: null, lowerLimit: null, upperLimit: null };
   const refused = countReason(indicator);
-  if (refused) return comparisonResult({ ...compareWithBenchmark(facts, compared.points[0], { label, value: null }), explanation: `Not compared: ${refused}.` }, compared, benchmark);
+  if (refused) return comparisonResult({ ...compareWithBenchmark(facts, compared.points[0], { label, value: null }), explanation: `Not compared: ${refused}.`, method: `not compared: ${refused}` }, compared, benchmark);
   if (compared.points.slice(1).every((p) => p.value === null)) {
     const result = compareWithBenchmark(facts, compared.points[0], { label, value: null });
-    return comparisonResult({ ...result, explanation: `Not compared: none of the ${areas.length - 1} other area${areas.length === 2 ? '' : 's'} has a value for ${period.label}, so there is no average to compare ${subject.name} with.` }, compared, benchmark);
+    const why = `none of the ${areas.length - 1} other area${areas.length === 2 ? '' : 's'} has a value for ${period.label}, so there is no average to compare ${subject.name} with`;
+    return comparisonResult({ ...result, explanation: `Not compared: ${why}.`, method: `not compared: ${why}` }, compared, benchmark);
   }
   const options = { label, overdispersion: 'AUTO' } as const;
   const result = given[0] === 'group' ? groupComparison(facts, compared.points, subject.code, options) : compareAreas(facts, compared.points[0], compared.points, options);

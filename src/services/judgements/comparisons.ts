@@ -40,7 +40,7 @@ export async function pointsFor(scope: JudgementScope, indicator: Indicator, are
 
 /** Every member NOT_COMPARED, unranked, with the reason: when no comparison is meaningful or possible. */
 export function notComparedGroup(facts: IndicatorFacts, points: ValuePoint[], period: PeriodInfo, subjectCode: string | null, label: string, reason: string): PureGroupComparison {
-  const members = points.map((point) => ({ ...compareWithBenchmark(facts, point, { label, value: null }), explanation: `Not compared: ${reason}.`, method: 'not compared' }));
+  const members = points.map((point) => ({ ...compareWithBenchmark(facts, point, { label, value: null }), explanation: `Not compared: ${reason}.`, method: `not compared: ${reason}` }));
   return {
     period,
     benchmark: { label, value: null, lowerLimit: null, upperLimit: null, areaCode: null },
@@ -48,7 +48,7 @@ export function notComparedGroup(facts: IndicatorFacts, points: ValuePoint[], pe
     subject: members.find((m) => m.areaCode === subjectCode) ?? null,
     funnel: null,
     overdispersion: null,
-    method: 'not compared',
+    method: `not compared: ${reason}`,
     explanation: `Not compared: ${reason}.`,
   };
 }
