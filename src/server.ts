@@ -29,6 +29,7 @@ import { KeyVerifier } from './services/keys';
 import { getSchema } from './schema';
 import { complexityLimitPlugin, Cost } from './complexity';
 import { formatError, rejectNulCharactersPlugin } from './input-guards';
+import { roleGuardPlugin } from './role-guard';
 import { graphiqlRouter, prefersHtml } from './graphiql';
 import { RateLimiter } from './rate-limit';
 import { webRouter } from './web';
@@ -171,6 +172,8 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
       // landing page would load its sandbox from Apollo's CDN.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(),
+      // A field the caller's role does not allow refuses the whole operation, before any of it runs.
+      roleGuardPlugin(schema),
       // Before the response cache's plugin, so that a cached answer keeps its cost.
       complexityLimitPlugin(schema, config),
       ...(responses ? [responses.plugin()] : [])],

@@ -58,7 +58,7 @@ export async function draftDashboard(
   access: WriteAccess | null,
   input: { from: string; period: string; slug?: string | null },
 ): Promise<DashboardResult> {
-  const writer = requireRole(access, 'EDITOR', 'draftDashboard');
+  const writer = requireRole(access, 'draftDashboard');
   return dataSource.transaction(async (manager) => {
     const problems: InputProblem[] = [];
     const from = await manager.findOne(Dashboard, { where: { slug: input.from.trim() } });
@@ -139,7 +139,7 @@ export async function setOutcomeAssessment(
   access: WriteAccess | null,
   input: { outcome: string; rag?: Rag | null; progress?: Rag | null; direction?: Direction | null; comment?: string | null },
 ): Promise<AssessmentResult> {
-  const writer = requireRole(access, 'EDITOR', 'setOutcomeAssessment');
+  const writer = requireRole(access, 'setOutcomeAssessment');
   return dataSource.transaction(async (manager) => {
     const problems: InputProblem[] = [];
     const outcome = await manager.findOne(Outcome, { where: { id: input.outcome.trim() } });
@@ -176,7 +176,7 @@ export async function setOutcomeAssessment(
 }
 
 export async function publishDashboard(dataSource: DataSource, access: WriteAccess | null, slug: string): Promise<DashboardResult> {
-  const admin = requireRole(access, 'ADMIN', 'publishDashboard');
+  const admin = requireRole(access, 'publishDashboard');
   return dataSource.transaction(async (manager) => {
     const dashboard = await manager.findOne(Dashboard, { where: { slug: slug.trim() } });
     if (!dashboard) return { dashboard: null, problems: [{ path: 'slug', message: `there is no dashboard "${slug}"; see the dashboards query` }] };
