@@ -1,12 +1,16 @@
 /**
  * Guards at the GraphQL boundary: arguments with a NUL character are refused before they reach a
  * database (PostgreSQL rejects them mid-batch, failing innocent fields of the same request), and a
- * period error escaping a resolver is reported as bad input, not an internal error.
+ * period error escaping a resolver is reported as bad input, not an internal error. Documents and
+ * variables shaped to exhaust graphql-js's recursion (a long chain of fragments, lists in lists
+ * thousands deep) are refused before Apollo reads them: otherwise the stack runs out and the answer
+ * is a 500.
  */
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PeriodError } from './analysis/periods';
+import { MAX_DEPTH } from './complexity';
 
 /** A NUL written into the query text (raw, or escaped as \u0000 or \u{0}). */
 const NUL_IN_QUERY = /\u0000|\\u(0000|\{0+\})/i;
@@ -28,11 +32,77 @@ export function rejectNulCharactersPlugin(): ApolloServerPlugin {
   };
 }
 
-/** A period error escaping the analysis is the caller's bad input (services' BadArgument carries its own code). */
+/**
+ * Fragments one document may define. graphql-js's validation follows a chain of fragments
+ * recursively (NoFragmentCycles) and runs out of stack near 4,000, and the cost estimate sooner;
+ * no real operation comes near 500.
+ */
+export const MAX_FRAGMENTS = 500;
+
+/** Levels of lists and objects in the variables; graphql-js coerces them recursively, and fails near 10,000. */
+export const MAX_VARIABLE_DEPTH = 100;
+
+/** The keyword of each fragment definition (and any other `fragment` in the text: an overcount never lets one through). */
+const FRAGMENT_KEYWORD = /(?<![_0-9A-Za-z])fragment(?![_0-9A-Za-z])/g;
+
+/** Whether a value holds objects or lists nested more than `limit` levels; without recursion, so any depth is measured. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+export interface Refusal {
+  readonly status: 400;
+  readonly code: 'QUERY_TOO_COMPLEX' | 'BAD_USER_INPUT';
+  readonly message: string;
+}
+
+/**
+ * Why a request's operation text or variables (a POST body, or a GET's parameters, where the
+ * variables are JSON text) would exhaust the stack before anything could refuse them; null when
+ * they would not. Anything malformed is left to Apollo, which says what is wrong with it.
+ */
+export function shapeRefusal(params: { query?: unknown; variables?: unknown } | undefined): Refusal | null {
+  if (typeof params?.query === 'string') {
+    const fragments = params.query.match(FRAGMENT_KEYWORD)?.length ?? 0;
+    if (fragments > MAX_FRAGMENTS) {
+      return { status: 400, code: 'QUERY_TOO_COMPLEX', message: `The document defines more than ${MAX_FRAGMENTS} fragments (${fragments} counted); ask with fewer.` };
+    }
+  }
+  let variables = params?.variables;
+  if (typeof variables === 'string') {
+    try {
+      variables = JSON.parse(variables);
+    } catch {
+      return null;
+    }
+  }
+  if (nestedDeeperThan(variables, MAX_VARIABLE_DEPTH)) {
+    return { status: 400, code: 'BAD_USER_INPUT', message: `The variables are nested more than ${MAX_VARIABLE_DEPTH} levels deep; no argument of this API takes lists or objects that deep.` };
+  }
+  return null;
+}
+
+/** What the parser says when a document is nested deeper than its recursion reaches. */
+const PARSER_OUT_OF_STACK = /Maximum call stack size exceeded/;
+
+/**
+ * A period error escaping the analysis is the caller's bad input (services' BadArgument carries its
+ * own code); the parser's running out of stack is said in words a caller can act on.
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof PeriodError) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  }
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && PARSER_OUT_OF_STACK.test(formatted.message)) {
+    return { ...formatted, message: `The operation is nested too deeply to read (fields, lists or objects thousands of levels deep); an operation may nest at most ${MAX_DEPTH} levels.` };
   }
   return formatted;
 }

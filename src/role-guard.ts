@@ -8,6 +8,7 @@
 import { FragmentDefinitionNode, getVariableValues, GraphQLError, GraphQLSchema, Kind } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields';
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { MAX_DEPTH, operationDepth } from './complexity';
 import { Action, requireRole, ROLE_NEEDED, WriteAccess } from './services/publishing/access';
 import { Unauthenticated } from './services/errors';
 
@@ -16,7 +17,8 @@ export function roleGuardPlugin(schema: GraphQLSchema): ApolloServerPlugin<{ acc
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, contextValue }) {
-          if (!operation) return;
+          // Refused by the cost limit (src/complexity.ts, listed first), before collecting fields recursively could run out of stack.
+          if (!operation || operationDepth(document, operation) > MAX_DEPTH) return;
           const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'query' ? schema.getQueryType() : null;
           if (!root) return;
           // Wrong variables: Apollo refuses the request (400) and nothing runs. Right ones decide @skip and @include.
