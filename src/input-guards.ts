@@ -1,31 +1,66 @@
 /**
- * Guards at the GraphQL boundary: arguments with a NUL character are refused before they reach a
- * database (PostgreSQL rejects them mid-batch, failing innocent fields of the same request), and a
+ * Guards at the GraphQL boundary: arguments with a NUL character or a lone surrogate are refused
+ * before they reach a database (PostgreSQL rejects a NUL mid-batch, failing innocent fields of the
+ * same request; a lone surrogate would be stored as U+FFFD, not as sent), and a
  * period error escaping a resolver is reported as bad input, not an internal error. Documents and
  * variables shaped to exhaust graphql-js's recursion (a long chain of fragments, lists in lists
  * thousands deep) are refused before Apollo reads them: otherwise the stack runs out and the answer
  * is a 500.
  */
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLFormattedError, visit } from 'graphql';
 import { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PeriodError } from './analysis/periods';
 import { MAX_DEPTH } from './complexity';
 
-/** A NUL written into the query text (raw, or escaped as \u0000 or \u{0}). */
+/** A NUL written into the query text (raw, or escaped as \u0000 or \u{0}): a quick look before the exact one. */
 const NUL_IN_QUERY = /\u0000|\\u(0000|\{0+\})/i;
 
-export function rejectNulCharactersPlugin(): ApolloServerPlugin {
+/**
+ * What no code, id or text of this API can hold: a NUL (PostgreSQL refuses it, mid-batch), and half
+ * of a UTF-16 surrogate pair alone, which is no character at all (both databases' drivers would
+ * store U+FFFD in its place, so what was written would not be what was sent). The parser already
+ * refuses a lone surrogate in the query text; variables are JSON, which may hold one.
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first string in a value (variables: objects, lists, strings) that holds an unstorable character; without recursion. */
+function unstorableString(value: unknown): string | null {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (UNSTORABLE.test(item)) return item;
+    } else if (item !== null && typeof item === 'object') {
+      for (const child of Object.values(item)) stack.push(child);
+    }
+  }
+  return null;
+}
+
+/** The first string argument of the document that holds one, by its value (so an escaped backslash before u0000 is text). */
+function unstorableInDocument(document: DocumentNode): string | null {
+  let found: string | null = null;
+  visit(document, {
+    StringValue(node) {
+      if (found === null && UNSTORABLE.test(node.value)) found = node.value;
+    },
+  });
+  return found;
+}
+
+export function rejectUnstorableTextPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        // The text is checked rather than the parsed document: cheaper, and any NUL in a string
-        // argument is in the text in one of these forms.
-        async didResolveOperation({ request }) {
-          const found = NUL_IN_QUERY.test(request.query ?? '') || JSON.stringify(request.variables ?? {}).includes('\\u0000');
-          if (found) {
-            throw new GraphQLError('An argument contains a NUL character (U+0000), which no code, id, key or search text can hold.', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          }
+        // The text is looked at first, and the document's strings only when a NUL may be in it.
+        async didResolveOperation({ request, document }) {
+          const found = (NUL_IN_QUERY.test(request.query ?? '') ? unstorableInDocument(document) : null) ?? unstorableString(request.variables ?? {});
+          if (found === null) return;
+          const message = found.includes('\u0000')
+            ? 'An argument contains a NUL character (U+0000), which no code, id, key or text can hold.'
+            : 'An argument contains half of a UTF-16 surrogate pair alone (U+D800 to U+DFFF), which is no character: no code, id, key or text can hold it.';
+          throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
         },
       };
     },

@@ -28,7 +28,7 @@ import { ReferenceData, ReferenceDataCache } from './services/reference-data';
 import { KeyVerifier } from './services/keys';
 import { getSchema } from './schema';
 import { complexityLimitPlugin, Cost } from './complexity';
-import { formatError, rejectNulCharactersPlugin, shapeRefusal } from './input-guards';
+import { formatError, rejectUnstorableTextPlugin, shapeRefusal } from './input-guards';
 import { roleGuardPlugin } from './role-guard';
 import { graphiqlRouter, prefersHtml } from './graphiql';
 import { RateLimiter } from './rate-limit';
@@ -171,7 +171,7 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
       // Browsers get our own GraphiQL (src/graphiql.ts), bundled and served from here; Apollo's
       // landing page would load its sandbox from Apollo's CDN.
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer }), rejectUnstorableTextPlugin(),
       // Before the response cache's plugin, so that a cached answer keeps its cost; and before the
       // role guard: an operation nested too deep is refused by it first (hooks run in this order).
       complexityLimitPlugin(schema, config),

@@ -99,6 +99,8 @@ const CASES: Case[] = [
   { name: 'more than 500 fragments (a chain of 4,000 runs graphql-js\'s validation out of stack: a 500)', request: { body: query(`{ ...F0 } ${Array.from({ length: 4000 }, (_, i) => `fragment F${i} on Query { ${i < 3999 ? `...F${i + 1}` : '__typename'} }`).join(' ')}`) }, status: 400, code: 'QUERY_TOO_COMPLEX', requested: null },
   { name: 'variables nested more than 100 deep (10,000 runs graphql-js\'s coercion out of stack: a 500)', request: { body: `{"query":"query($areas: [ID!]) { indicator(id: \\"safer-communities/total-crime-rate\\") { values(areas: $areas) { value } } }","variables":{"areas":${'['.repeat(10_000)}${']'.repeat(10_000)}}}` }, status: 400, code: 'BAD_USER_INPUT', requested: null },
   { name: 'a NUL character in an argument', request: { body: query('{ area(code: "E1000\\u00008") { name } }') }, status: 400, code: 'BAD_USER_INPUT', requested: 'a number' },
+  { name: 'a lone surrogate in a variable (the databases would store U+FFFD instead)', request: { body: query(SLUG_QUERY, { variables: { slug: 'safer\ud800communities' } }) }, status: 400, code: 'BAD_USER_INPUT', requested: 'a number' },
+  { name: 'a backslash before u0000 is text, not a NUL', request: { body: query('{ dashboard(slug: "C:\\\\u0000") { title } }') }, status: 200, code: null, requested: 'a number' },
   { name: 'a resolver\'s bad argument: an answer, with the field\'s error', request: { body: query('{ dashboards { title } period(key: "nonsense") { label } }') }, status: 200, code: 'BAD_USER_INPUT', requested: 'a number' },
 ];
 
