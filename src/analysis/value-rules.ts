@@ -5,13 +5,17 @@
  * problems' fields to its own names (a CSV column and line, or `values[3].period`).
  *
  * The checks, in order: the indicator is known and not derived; the area is known; the period is
- * a period; the numbers are numbers; a value left out has a note saying why; counts are not
+ * a period; the numbers are numbers; a value left out has a note saying why, and a note is a
+ * caveat of at most 1,000 characters, not a report; counts are not
  * negative, nor are counts' and rates' values; a denominator is not zero; a percentage is not
  * above 100, nor its numerator above its denominator; the value agrees with numerator /
  * denominator × multiplier within the rounding it is written with; limits are on the right side.
  */
 import { formatNumber, ValueType } from './format';
 import { parsePeriod, PeriodError, PeriodInfo } from './periods';
+
+/** The longest note a value may carry: a caveat such as "suppressed: fewer than 5 events". */
+export const MAX_NOTE_LENGTH = 1000;
 
 /** The fields of a submitted value, by their names in the rules. */
 export type ValueField =
@@ -194,6 +198,9 @@ function rules(s: ValueSubmission, reference: ValueRuleReference, fail: (field: 
   // Missing stays missing: an empty value is stored as null, never zero, and must say why.
   if (s.value === null && note === null) {
     fail('value', 'is empty; leave a value out only with a note saying why, e.g. "suppressed: fewer than 5 events"');
+  }
+  if (note !== null && note.length > MAX_NOTE_LENGTH) {
+    fail('note', `is ${note.length.toLocaleString('en-GB')} characters; at most ${MAX_NOTE_LENGTH.toLocaleString('en-GB')}: a caveat about the value, e.g. "suppressed: fewer than 5 events"`);
   }
 
   // Numerators and denominators count events and people.

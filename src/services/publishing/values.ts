@@ -30,6 +30,14 @@ export interface ValuesResult {
   readonly problems: InputProblem[];
 }
 
+/** Items in one setValues call: more is a bulk load, for npm run import:csv. */
+export const MAX_VALUES_PER_CALL = 1000;
+
+/** The longest reason for a correction: a sentence or two for the audit trail. */
+export const MAX_REASON_LENGTH = 1000;
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
 /** The API's name of each field the rules name. */
 const FIELD_NAME: Partial<Record<ValueField, string>> = { area: 'area' };
 
@@ -165,6 +173,9 @@ async function write(
 export async function setValues(dataSource: DataSource, access: WriteAccess | null, items: readonly ValueItem[]): Promise<ValuesResult> {
   const writer = requireRole(access, 'setValues');
   if (items.length === 0) return { values: [], problems: [{ path: 'values', message: 'is empty; give at least one value' }] };
+  if (items.length > MAX_VALUES_PER_CALL) {
+    return { values: [], problems: [{ path: 'values', message: `has ${count(items.length)} items; at most ${count(MAX_VALUES_PER_CALL)} in one call (use npm run import:csv for more)` }] };
+  }
   return dataSource.transaction(async (manager) => {
     const checked = checkItems(items, (i) => `values[${i}]`, await ruleReference(manager), writer, await publishedCells(manager), false);
     if (checked.problems.length > 0) return { values: [], problems: checked.problems };
@@ -180,6 +191,7 @@ export async function correctValue(dataSource: DataSource, access: WriteAccess |
     const checked = checkItems([item], () => 'value', await ruleReference(manager), admin, await publishedCells(manager), true);
     const problems = [...checked.problems];
     if (why.length < 5) problems.push({ path: 'reason', message: 'say why the published value changes (at least 5 characters); it is kept in the audit trail' });
+    if (why.length > MAX_REASON_LENGTH) problems.push({ path: 'reason', message: `is ${count(why.length)} characters; at most ${count(MAX_REASON_LENGTH)}: say why in a sentence or two` });
     if (problems.length > 0) return { values: [], problems };
     return { values: await write(manager, admin, checked.values, 'correctValue', why), problems: [] };
   });
