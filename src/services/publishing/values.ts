@@ -8,6 +8,7 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckedValue, checkValue, givenNumber, ValueField, ValueRuleReference } from '../../analysis/value-rules';
 import { bumpDataVersion } from '../../db/data-version';
+import { transaction } from '../../db/transaction';
 import { Area, Dashboard, Indicator, Observation, Outcome, OutcomeIndicator, Period } from '../../entities';
 import { outsideAreas, requireRole, WriteAccess } from './access';
 import { recordAudit } from './audit';
@@ -176,7 +177,7 @@ export async function setValues(dataSource: DataSource, access: WriteAccess | nu
   if (items.length > MAX_VALUES_PER_CALL) {
     return { values: [], problems: [{ path: 'values', message: `has ${count(items.length)} items; at most ${count(MAX_VALUES_PER_CALL)} in one call (use npm run import:csv for more)` }] };
   }
-  return dataSource.transaction(async (manager) => {
+  return transaction(dataSource, async (manager) => {
     const checked = checkItems(items, (i) => `values[${i}]`, await ruleReference(manager), writer, await publishedCells(manager), false);
     if (checked.problems.length > 0) return { values: [], problems: checked.problems };
     return { values: await write(manager, writer, checked.values, 'setValues', null), problems: [] };
@@ -187,7 +188,7 @@ export async function setValues(dataSource: DataSource, access: WriteAccess | nu
 export async function correctValue(dataSource: DataSource, access: WriteAccess | null, item: ValueItem, reason: string): Promise<ValuesResult> {
   const admin = requireRole(access, 'correctValue');
   const why = reason.trim();
-  return dataSource.transaction(async (manager) => {
+  return transaction(dataSource, async (manager) => {
     const checked = checkItems([item], () => 'value', await ruleReference(manager), admin, await publishedCells(manager), true);
     const problems = [...checked.problems];
     if (why.length < 5) problems.push({ path: 'reason', message: 'say why the published value changes (at least 5 characters); it is kept in the audit trail' });
