@@ -1,11 +1,11 @@
 /**
- * Guards at the GraphQL boundary: arguments with a NUL character or a lone surrogate are refused
+ * Guards at the GraphQL boundary. Arguments with a NUL character or a lone surrogate are refused
  * before they reach a database (PostgreSQL rejects a NUL mid-batch, failing innocent fields of the
- * same request; a lone surrogate would be stored as U+FFFD, not as sent), and a
- * period error escaping a resolver is reported as bad input, not an internal error. Documents and
- * variables shaped to exhaust graphql-js's recursion (a long chain of fragments, lists in lists
- * thousands deep) are refused before Apollo reads them: otherwise the stack runs out and the answer
- * is a 500.
+ * same request; a lone surrogate would be stored as U+FFFD, not as sent). Documents and variables
+ * shaped to exhaust graphql-js's recursion (a long chain of fragments, lists in lists thousands
+ * deep) are refused before Apollo reads them: otherwise the stack runs out and the answer is a 500.
+ * A period error escaping a resolver is reported as bad input, not an internal error, and an
+ * internal error's own message is kept from the caller.
  */
 import { DocumentNode, GraphQLError, GraphQLFormattedError, visit } from 'graphql';
 import { ApolloServerPlugin } from '@apollo/server';
@@ -128,16 +128,25 @@ export function shapeRefusal(params: { query?: unknown; variables?: unknown } | 
 const PARSER_OUT_OF_STACK = /Maximum call stack size exceeded/;
 
 /**
- * A period error escaping the analysis is the caller's bad input (services' BadArgument carries its
- * own code); the parser's running out of stack is said in words a caller can act on.
+ * How errors are answered. A period error escaping the analysis is the caller's bad input
+ * (services' BadArgument carries its own code); the parser's running out of stack is said in words
+ * a caller can act on. A fault of the server (INTERNAL_SERVER_ERROR: any error without a code of
+ * its own) is answered as just that, and its own message (a database's, naming tables and
+ * statements) goes to the log instead, unless NODE_ENV=development, which shows it with the stack.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof PeriodError) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
-  }
-  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && PARSER_OUT_OF_STACK.test(formatted.message)) {
-    return { ...formatted, message: `The operation is nested too deeply to read (fields, lists or objects thousands of levels deep); an operation may nest at most ${MAX_DEPTH} levels.` };
-  }
-  return formatted;
+export function errorFormatter({ development }: { development: boolean }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const original = unwrapResolverError(error);
+    if (original instanceof PeriodError) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+    }
+    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && PARSER_OUT_OF_STACK.test(formatted.message)) {
+      return { ...formatted, message: `The operation is nested too deeply to read (fields, lists or objects thousands of levels deep); an operation may nest at most ${MAX_DEPTH} levels.` };
+    }
+    if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !development) {
+      console.error(`Internal server error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}:`, original);
+      return { ...formatted, message: 'Internal server error: the server could not answer this; the fault is logged.' };
+    }
+    return formatted;
+  };
 }

@@ -28,7 +28,7 @@ import { ReferenceData, ReferenceDataCache } from './services/reference-data';
 import { KeyVerifier } from './services/keys';
 import { getSchema } from './schema';
 import { complexityLimitPlugin, Cost } from './complexity';
-import { formatError, rejectUnstorableTextPlugin, shapeRefusal } from './input-guards';
+import { errorFormatter, rejectUnstorableTextPlugin, shapeRefusal } from './input-guards';
 import { roleGuardPlugin } from './role-guard';
 import { graphiqlRouter, prefersHtml } from './graphiql';
 import { RateLimiter } from './rate-limit';
@@ -163,7 +163,7 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: config.development,
-    formatError,
+    formatError: errorFormatter(config),
     plugins: [
       // Cache hints are not used (the response cache keys on the data version); Apollo's default
       // cache-control plugin would wrap every field resolver to collect them.

@@ -253,3 +253,36 @@ describe('the database not answering', () => {
     }
   });
 });
+
+describe('a fault in the server', () => {
+  test('an internal error of a field is said to be one, without its own message (the database\'s words) unless NODE_ENV=development', async () => {
+    const db = await openTestDatabase();
+    const server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    const development = await startServer({ ...loadConfig({ NODE_ENV: 'development', RESPONSE_CACHE: 'off' }), port: 0 }, db.dataSource);
+    const logged = console.error;
+    const log: unknown[][] = [];
+    console.error = (...args: unknown[]) => void log.push(args);
+    try {
+      // A table gone from under the server: the outcomes' assessments cannot be read.
+      await db.dataSource.query('DROP TABLE outcome_assessment');
+      const body = query('{ dashboard(slug: "safer-communities-2014-15-q2") { title outcomes { reported { comment } } } }');
+      const answer = await send(server, { body });
+      assert.equal(answer.status, 200, 'the rest is answered');
+      const errors = answer.json?.errors ?? [];
+      assert.ok(errors.length > 0);
+      for (const error of errors) {
+        assert.equal(error.extensions?.code, 'INTERNAL_SERVER_ERROR');
+        assert.equal(error.message, 'Internal server error: the server could not answer this; the fault is logged.');
+      }
+      assert.doesNotMatch(answer.text, /outcome_assessment|SELECT|SQLITE|relation/i);
+      assert.match(log.map((args) => args.map(String).join(' ')).join('\n'), /outcome_assessment/, 'the database\'s words are in the log');
+      const shown = await send(development, { body });
+      assert.match(shown.json?.errors?.[0]?.message ?? '', /outcome_assessment/);
+    } finally {
+      console.error = logged;
+      await server.stop();
+      await development.stop();
+      await db.close();
+    }
+  });
+});
