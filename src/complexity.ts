@@ -76,6 +76,13 @@ export const listEstimator: ComplexityEstimator = ({ type, field, childComplexit
   return listCost(type.name.endsWith('Connection') ? 1 : DEFAULT_LIST_SIZE, childComplexity);
 };
 
+/**
+ * The longest key (variables and operation name) whose cost is kept: longer ones are estimated
+ * again each time, so that a caller's megabyte of variables is not remembered a hundred times for
+ * each document Apollo keeps.
+ */
+const MAX_KEPT_KEY = 4096;
+
 /** 400, so a client knows the request itself is wrong and sending it again will not help. */
 function refused(message: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...extensions, http: { status: 400 } } });
@@ -127,7 +134,7 @@ export function complexityLimitPlugin(schema: GraphQLSchema, limits: { maxComple
               }
               throw error;
             }
-            if (costs.size < 100) costs.set(key, complexity);
+            if (costs.size < 100 && key.length <= MAX_KEPT_KEY) costs.set(key, complexity);
           }
           requested = complexity;
           if (complexity > maxComplexity) {
