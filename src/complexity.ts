@@ -3,7 +3,7 @@
  * with the fields' own estimators, src/resolvers/cost.ts), one costlier than the limit is refused
  * with 400 QUERY_TOO_COMPLEX, and every answer says both numbers in `extensions.cost`.
  */
-import { DocumentNode, GraphQLError, GraphQLSchema, getNullableType, getVariableValues, isListType } from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, getNullableType, getVariableValues, isListType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { ApolloServerPlugin } from '@apollo/server';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { listCost } from './resolvers/cost';
@@ -14,6 +14,47 @@ export const DEFAULT_LIST_SIZE = 10;
 
 /** Fields an operation may select, aliases and fragments included, before it is refused unestimated. */
 export const MAX_FIELDS = 10_000;
+
+/**
+ * Levels one operation may nest: fields, inline fragments and spread fragments each open one. The
+ * playground's introspection nests 18; graphql-js and the cost estimate recurse per level and
+ * run out of stack near 2,000.
+ */
+export const MAX_DEPTH = 50;
+
+/**
+ * How many levels the operation nests: a field, an inline fragment or a fragment spread is one
+ * level below the selection it is in. Counting stops past `limit`. Without recursion, so any depth
+ * is measured, and each fragment is walked once per level it is spread at, so a fragment spread
+ * many times costs no more than the document's size times the limit.
+ */
+export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode, limit = MAX_DEPTH): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const walked = new Set<string>();
+  const stack: Array<[SelectionSetNode, number]> = [[operation.selectionSet, 1]];
+  let deepest = 0;
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [set, level] = item;
+    deepest = Math.max(deepest, level);
+    if (deepest > limit) return deepest;
+    for (const selection of set.selections) {
+      if (selection.kind !== Kind.FRAGMENT_SPREAD) {
+        if (selection.selectionSet) stack.push([selection.selectionSet, level + 1]);
+        continue;
+      }
+      const fragment = fragments.get(selection.name.value);
+      const key = `${level} ${selection.name.value}`;
+      if (fragment && !walked.has(key)) {
+        walked.add(key);
+        stack.push([fragment.selectionSet, level + 1]);
+      }
+    }
+  }
+  return deepest;
+}
 
 /**
  * What every answer carries in `extensions.cost`: the estimate made before the operation ran, and
@@ -34,6 +75,13 @@ export const listEstimator: ComplexityEstimator = ({ type, field, childComplexit
   if (!isListType(getNullableType(field.type))) return undefined;
   return listCost(type.name.endsWith('Connection') ? 1 : DEFAULT_LIST_SIZE, childComplexity);
 };
+
+/**
+ * The longest key (variables and operation name) whose cost is kept: longer ones are estimated
+ * again each time, so that a caller's megabyte of variables is not remembered a hundred times for
+ * each document Apollo keeps.
+ */
+const MAX_KEPT_KEY = 4096;
 
 /** 400, so a client knows the request itself is wrong and sending it again will not help. */
 function refused(message: string, extensions: Record<string, unknown>): GraphQLError {
@@ -66,6 +114,10 @@ export function complexityLimitPlugin(schema: GraphQLSchema, limits: { maxComple
           const key = `${reference.version}\u0000${operation.name?.value ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
           let complexity = costs.get(key);
           if (complexity === undefined) {
+            const depth = operationDepth(document, operation);
+            if (depth > MAX_DEPTH) {
+              throw refused(`The operation nests more than ${MAX_DEPTH} levels deep (each field's selection and each fragment a level); ask for less at once.`, { maxDepth: MAX_DEPTH });
+            }
             try {
               complexity = getComplexity({
                 schema,
@@ -82,7 +134,7 @@ export function complexityLimitPlugin(schema: GraphQLSchema, limits: { maxComple
               }
               throw error;
             }
-            if (costs.size < 100) costs.set(key, complexity);
+            if (costs.size < 100 && key.length <= MAX_KEPT_KEY) costs.set(key, complexity);
           }
           requested = complexity;
           if (complexity > maxComplexity) {

@@ -28,7 +28,8 @@ import { ReferenceData, ReferenceDataCache } from './services/reference-data';
 import { KeyVerifier } from './services/keys';
 import { getSchema } from './schema';
 import { complexityLimitPlugin, Cost } from './complexity';
-import { formatError, rejectNulCharactersPlugin } from './input-guards';
+import { errorFormatter, rejectUnstorableTextPlugin, shapeRefusal } from './input-guards';
+import { roleGuardPlugin } from './role-guard';
 import { graphiqlRouter, prefersHtml } from './graphiql';
 import { RateLimiter } from './rate-limit';
 import { webRouter } from './web';
@@ -162,7 +163,7 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: config.development,
-    formatError,
+    formatError: errorFormatter(config),
     plugins: [
       // Cache hints are not used (the response cache keys on the data version); Apollo's default
       // cache-control plugin would wrap every field resolver to collect them.
@@ -170,9 +171,12 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
       // Browsers get our own GraphiQL (src/graphiql.ts), bundled and served from here; Apollo's
       // landing page would load its sandbox from Apollo's CDN.
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer }), rejectNulCharactersPlugin(),
-      // Before the response cache's plugin, so that a cached answer keeps its cost.
+      ApolloServerPluginDrainHttpServer({ httpServer }), rejectUnstorableTextPlugin(),
+      // Before the response cache's plugin, so that a cached answer keeps its cost; and before the
+      // role guard: an operation nested too deep is refused by it first (hooks run in this order).
       complexityLimitPlugin(schema, config),
+      // A field the caller's role does not allow refuses the whole operation, before any of it runs.
+      roleGuardPlugin(schema),
       ...(responses ? [responses.plugin()] : [])],
   });
   await apollo.start();
@@ -250,6 +254,12 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
     // Bodies the handler above did not read (another charset, compressed, other paths) are parsed
     // here as before; one it read is left as it is (body-parser skips a finished request).
     express.json({ limit: MAX_BODY_BYTES }),
+    // Operations and variables that would exhaust graphql-js's stack (a 500) are refused first.
+    (request: express.Request, response: express.Response, next: express.NextFunction) => {
+      const refusal = shapeRefusal(request.method === 'GET' ? request.query : request.body);
+      if (refusal) refuse(response, refusal.status, refusal.code, refusal.message);
+      else next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const request = req as ServedRequest;

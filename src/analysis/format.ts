@@ -9,10 +9,13 @@ export const VALUE_TYPES = ['COUNT', 'RATE', 'PERCENTAGE', 'RATIO'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 export const ValueType = enumOf(VALUE_TYPES);
 
+/** The most decimals formatNumber prints. */
+export const MAX_DECIMALS = 10;
+
 export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`cannot format ${value}: not a finite number`);
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 10) {
-    throw new RangeError(`decimals must be a whole number from 0 to 10 (got ${decimals})`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) {
+    throw new RangeError(`decimals must be a whole number from 0 to ${MAX_DECIMALS} (got ${decimals})`);
   }
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole, fraction] = fixed.split('.');

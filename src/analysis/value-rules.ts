@@ -5,13 +5,17 @@
  * problems' fields to its own names (a CSV column and line, or `values[3].period`).
  *
  * The checks, in order: the indicator is known and not derived; the area is known; the period is
- * a period; the numbers are numbers; a value left out has a note saying why; counts are not
+ * a period; the numbers are numbers; a value left out has a note saying why, and a note is a
+ * caveat of at most 1,000 characters, not a report; counts are not
  * negative, nor are counts' and rates' values; a denominator is not zero; a percentage is not
  * above 100, nor its numerator above its denominator; the value agrees with numerator /
  * denominator × multiplier within the rounding it is written with; limits are on the right side.
  */
-import { formatNumber, ValueType } from './format';
+import { formatNumber, MAX_DECIMALS, ValueType } from './format';
 import { parsePeriod, PeriodError, PeriodInfo } from './periods';
+
+/** The longest note a value may carry: a caveat such as "suppressed: fewer than 5 events". */
+export const MAX_NOTE_LENGTH = 1000;
 
 /** The fields of a submitted value, by their names in the rules. */
 export type ValueField =
@@ -84,6 +88,14 @@ export function decimalsOf(value: number): number {
   const mantissa = exponent ? text.slice(0, exponent.index) : text;
   const decimals = /\.(\d+)$/.exec(mantissa)?.[1].length ?? 0;
   return Math.max(0, decimals - (exponent ? Number(exponent[1]) : 0));
+}
+
+/**
+ * A given number in a message, as it was written: with its own decimals, or as JavaScript writes
+ * it when it has more than formatNumber prints (5e-324 from the API, 0.00000000000001 in a CSV).
+ */
+function shown(number: GivenNumber): string {
+  return number.decimals <= MAX_DECIMALS ? formatNumber(number.value, number.decimals) : String(number.value);
 }
 
 /** A number from an API (a GraphQL Float): null stays null; NaN and infinities are problems. */
@@ -195,6 +207,9 @@ function rules(s: ValueSubmission, reference: ValueRuleReference, fail: (field: 
   if (s.value === null && note === null) {
     fail('value', 'is empty; leave a value out only with a note saying why, e.g. "suppressed: fewer than 5 events"');
   }
+  if (note !== null && note.length > MAX_NOTE_LENGTH) {
+    fail('note', `is ${note.length.toLocaleString('en-GB')} characters; at most ${MAX_NOTE_LENGTH.toLocaleString('en-GB')}: a caveat about the value, e.g. "suppressed: fewer than 5 events"`);
+  }
 
   // Numerators and denominators count events and people.
   for (const [field, count] of [['numerator', numerator], ['denominator', denominator]] as const) {
@@ -209,10 +224,10 @@ function rules(s: ValueSubmission, reference: ValueRuleReference, fail: (field: 
 
   if (indicator?.valueType === ValueType.PERCENTAGE) {
     if (value && value.value > 100) {
-      fail('value', `${formatNumber(value.value, value.decimals)} is above 100, but ${indicator.id} is a PERCENTAGE; give percentages as 38.9 for 38.9%`);
+      fail('value', `${shown(value)} is above 100, but ${indicator.id} is a PERCENTAGE; give percentages as 38.9 for 38.9%`);
     }
     if (numerator && denominator && numerator.value > denominator.value) {
-      fail('numerator', `${formatNumber(numerator.value, numerator.decimals)} is more than the denominator ${formatNumber(denominator.value, denominator.decimals)}, but ${indicator.id} is a PERCENTAGE of the denominator`);
+      fail('numerator', `${shown(numerator)} is more than the denominator ${shown(denominator)}, but ${indicator.id} is a PERCENTAGE of the denominator`);
     }
   }
 
@@ -223,23 +238,23 @@ function rules(s: ValueSubmission, reference: ValueRuleReference, fail: (field: 
     const tolerance = 0.5 * 10 ** -value.decimals + 1e-9 * Math.max(1, Math.abs(expected));
     if (Math.abs(expected - value.value) > tolerance) {
       const per = indicator.valueType === ValueType.PERCENTAGE ? '%' : indicator.unit;
-      fail('value', `${formatNumber(value.value, value.decimals)} does not match numerator / denominator × ${formatNumber(multiplier, 0)}: `
-        + `${formatNumber(numerator.value, numerator.decimals)} / ${formatNumber(denominator.value, denominator.decimals)} × ${formatNumber(multiplier, 0)} = `
-        + `${formatNumber(expected, Math.max(value.decimals, 2))} (${per}); check the three numbers`);
+      fail('value', `${shown(value)} does not match numerator / denominator × ${formatNumber(multiplier, 0)}: `
+        + `${shown(numerator)} / ${shown(denominator)} × ${formatNumber(multiplier, 0)} = `
+        + `${formatNumber(expected, Math.min(Math.max(value.decimals, 2), MAX_DECIMALS))} (${per}); check the three numbers`);
     }
   }
 
   for (const limit of limits) {
     if (!limit.number) continue;
-    const shown = formatNumber(limit.number.value, limit.number.decimals);
+    const limitShown = shown(limit.number);
     if (value) {
-      const shownValue = formatNumber(value.value, value.decimals);
-      if (limit.lower && limit.number.value > value.value) fail(limit.field, `${shown} is above the value ${shownValue}; a lower limit cannot be`);
-      if (!limit.lower && limit.number.value < value.value) fail(limit.field, `${shown} is below the value ${shownValue}; an upper limit cannot be`);
+      const shownValue = shown(value);
+      if (limit.lower && limit.number.value > value.value) fail(limit.field, `${limitShown} is above the value ${shownValue}; a lower limit cannot be`);
+      if (!limit.lower && limit.number.value < value.value) fail(limit.field, `${limitShown} is below the value ${shownValue}; an upper limit cannot be`);
     } else if (limit.lower && limit.upper) {
       const upper = limits.find((other) => other.field === limit.upper);
       if (upper?.number && limit.number.value > upper.number.value) {
-        fail(limit.field, `${shown} is above ${limitName(upper.field)} ${formatNumber(upper.number.value, upper.number.decimals)}`);
+        fail(limit.field, `${limitShown} is above ${limitName(upper.field)} ${shown(upper.number)}`);
       }
     }
   }

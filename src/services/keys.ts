@@ -9,6 +9,7 @@ import { DataSource, In } from 'typeorm';
 import { LRUCache } from 'lru-cache';
 import { ApiKey, Area } from '../entities';
 import { bumpDataVersion } from '../db/data-version';
+import { transaction } from '../db/transaction';
 import { KeyCaller } from '../auth/caller';
 import { formatKey, KeyParts, newKeyId, newSecret, parseKey } from '../auth/key-text';
 import { Role } from '../auth/roles';
@@ -80,7 +81,7 @@ export async function createKey(dataSource: DataSource, input: NewKey, now = new
   const salt = randomBytes(SALT_BYTES).toString('base64url');
   const hash = (await scryptHash(parts.secret, salt)).toString('base64url');
   const row = Object.assign(new ApiKey(), { id: parts.id, name, role, areas, hash, salt, createdAt: now.toISOString(), lastUsedAt: null, revokedAt: null });
-  await dataSource.transaction(async (manager) => {
+  await transaction(dataSource, async (manager) => {
     const known = new Set((await manager.getRepository(Area).find({ select: { code: true }, where: { code: In(areas) } })).map((area) => area.code));
     const unknown = areas.filter((code) => !known.has(code));
     if (unknown.length > 0) throw new KeyProblem(`${unknown.join(', ')} ${unknown.length === 1 ? 'is not a known area' : 'are not known areas'}: give ONS codes such as E07000129 (Blaby) or E10000018 (Leicestershire).`);
@@ -103,7 +104,7 @@ export async function listKeys(dataSource: DataSource): Promise<KeySummary[]> {
  */
 export async function revokeKey(dataSource: DataSource, idOrName: string, now = new Date()): Promise<{ key: KeySummary; alreadyRevoked: boolean }> {
   const wanted = idOrName.trim();
-  return dataSource.transaction(async (manager) => {
+  return transaction(dataSource, async (manager) => {
     const keys = manager.getRepository(ApiKey);
     const row = (await keys.findOneBy({ id: wanted }))
       ?? (await keys.createQueryBuilder('key').where('LOWER(key.name) = LOWER(:name)', { name: wanted }).getOne());

@@ -33,6 +33,8 @@ export class ReferenceData {
   /** Every indicator by id (by code point), and the matches of searches made so far. */
   private readonly indicatorsById: readonly Indicator[];
   private readonly searches = new Map<string, readonly Indicator[]>();
+  /** The longest name or id of an indicator, in lower case: a longer text is in none of them. */
+  private readonly longestSearchable: number;
   /**
    * The longest list of each kind this version holds: outcomes on one dashboard, rows in one
    * outcome, members of one group. What a list of them can hold, for the cost of an operation.
@@ -49,6 +51,7 @@ export class ReferenceData {
   ) {
     this.indicators = new Map(data.indicators.map((i) => [i.id, i]));
     this.indicatorsById = [...data.indicators].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.longestSearchable = Math.max(0, ...data.indicators.flatMap((i) => [i.name.toLowerCase().length, i.id.toLowerCase().length]));
     // By code point, not locale: every replica must pick the same home area whatever its LANG.
     this.dashboards = [...data.dashboards].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     this.dashboardBySlug = new Map(this.dashboards.map((d) => [d.slug, d]));
@@ -92,6 +95,8 @@ export class ReferenceData {
   searchIndicators(search: string | null | undefined): readonly Indicator[] {
     const text = search?.trim().toLowerCase() ?? '';
     if (text === '') return this.indicatorsById;
+    // Matching nothing, and not kept: a caller's megabyte of search text takes no memory here.
+    if (text.length > this.longestSearchable) return [];
     let found = this.searches.get(text);
     if (!found) {
       found = this.indicatorsById.filter((i) => i.name.toLowerCase().includes(text) || i.id.toLowerCase().includes(text));

@@ -49,4 +49,13 @@ describe('value rules', () => {
     assert.deepEqual(checkValue(submission({ value: null, numerator: null, denominator: null }), reference).problems.map((p) => p.field), ['value']);
     assert.deepEqual(checkValue(submission({ value: null, numerator: null, denominator: null, note: 'suppressed' }), reference).problems, []);
   });
+
+  test('numbers with more decimals than are printed (5e-324 from the API, 14 decimals in a CSV) are quoted as written, not a crash', () => {
+    const tiny = checkValue(submission({ value: givenNumber(5e-324), numerator: givenNumber(5e-324), denominator: givenNumber(5e-324) }), reference);
+    assert.deepEqual(tiny.problems.map((p) => p.message), ['5e-324 does not match numerator / denominator × 1,000: 5e-324 / 5e-324 × 1,000 = 1,000.0000000000 (per 1,000 population); check the three numbers']);
+    const share = checkValue(submission({ indicator: 'x/share', value: givenNumber(101), numerator: { value: 0.00000000000002, decimals: 14 }, denominator: { value: 0.00000000000001, decimals: 14 } }), reference);
+    assert.match(share.problems.map((p) => p.message).join(' | '), /2e-14 is more than the denominator 1e-14/);
+    const limit = checkValue(submission({ lowerCI95: givenNumber(1e-20), upperCI95: givenNumber(1e-30) }), reference);
+    assert.match(limit.problems.map((p) => p.message).join(' | '), /1e-30 is below the value 44\.74/);
+  });
 });

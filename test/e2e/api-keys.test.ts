@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { join } from 'node:path';
 import { formatKey, newKeyId, parseKey } from '../../src/auth/key-text';
 import { loadConfig } from '../../src/config';
-import { ApiKey } from '../../src/entities';
+import { ApiKey, AuditEvent } from '../../src/entities';
 import { createKey, revokeKey } from '../../src/services/keys';
 import { RunningServer, startServer } from '../../src/server';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
@@ -114,6 +114,29 @@ describe('API keys over HTTP', () => {
     assert.equal((await ask(server, VIEWER, token)).status, 200);
     await revokeKey(db.dataSource, key.name);
     assertUnauthenticated(await ask(server, VIEWER, token), /revoked/);
+  });
+
+  test('an operation with a field its key\'s role does not allow is refused before any of it runs: 403, nothing written', async () => {
+    const events = async () => db.dataSource.getRepository(AuditEvent).count();
+    const before = await events();
+    const write = '{ indicator: "safer-communities/asb-victims", area: "E10000018", period: "Q3 2014-15", value: 12 }';
+    for (const query of [
+      `mutation { setValues(values: [${write}]) { problems { path } } publishDashboard(slug: "safer-communities-2014-15-q2") { problems { path } } }`,
+      `mutation { setValues(values: [${write}]) { problems { path } } ...Publish } fragment Publish on Mutation { publishDashboard(slug: "x") { problems { path } } }`,
+    ]) {
+      const answer = await ask(server, query, editor);
+      assert.equal(answer.status, 403, JSON.stringify(answer.body));
+      assert.equal(answer.body.data, undefined, 'nothing ran');
+      assert.deepEqual(answer.body.errors?.map((e) => [e.extensions?.code, e.message]), [['FORBIDDEN', 'publishDashboard needs the role ADMIN or above; the key "Leicestershire County Council" is EDITOR.']]);
+    }
+    assert.equal(await events(), before, 'the allowed setValues beside it wrote nothing');
+    // Skipped, the forbidden field asks for nothing; without a key, writing is a 401 with the challenge.
+    const skipped = await ask(server, `mutation { setValues(values: [${write}]) { problems { path } } publishDashboard(slug: "x") @skip(if: true) { problems { path } } }`, editor);
+    assert.deepEqual(skipped.body.data, { setValues: { problems: [] } });
+    const anonymous = await ask(server, `mutation { setValues(values: [${write}]) { problems { path } } }`);
+    assertUnauthenticated(anonymous, /setValues needs an API key \(Authorization: Bearer <key>\) whose role is EDITOR or above/);
+    const reader = await ask(server, '{ dashboards { slug } auditEvents { totalCount } }');
+    assertUnauthenticated(reader, /Reading the audit trail needs an API key/);
   });
 
   test('when a key was last used is recorded', async () => {

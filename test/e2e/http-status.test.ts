@@ -58,6 +58,8 @@ const get = (text: string): Request => ({ method: 'GET', path: `/graphql?query=$
 const SLUG_QUERY = 'query Table($slug: String!) { dashboard(slug: $slug) { title } }';
 /** A list of 10 items of lists of 10 items, five deep: 111,112 against the default limit of 100,000. */
 const DEEP = '{ area(code: "E92000001") { children { children { children { children { children { name } } } } } } }';
+/** Each fragment nests 10 levels and spreads the next: flat to parse, 4,500 levels to estimate. */
+const DEEP_BY_FRAGMENTS = `{ area(code: "E10000018") { ...F0 } } ${Array.from({ length: 450 }, (_, i) => `fragment F${i} on Area { ${'children { '.repeat(10)}${i < 449 ? `...F${i + 1}` : 'name'}${' }'.repeat(10)} }`).join(' ')}`;
 
 interface Case {
   name: string;
@@ -91,7 +93,14 @@ const CASES: Case[] = [
   { name: 'an unknown operation name', request: { body: query(SLUG_QUERY, { operationName: 'Chart', variables: { slug: 'x' } }) }, status: 400, code: 'OPERATION_RESOLUTION_FAILURE', requested: null },
   { name: 'over the cost limit', request: { body: query(DEEP) }, status: 400, code: 'QUERY_TOO_COMPLEX', requested: 'a number' },
   { name: 'more fields than are ever estimated', request: { body: query(`{ ${Array.from({ length: 10_001 }, (_, i) => `f${i}: __typename`).join(' ')} }`) }, status: 400, code: 'QUERY_TOO_COMPLEX', requested: null },
+  { name: 'more levels than are ever estimated (fields nested 60 deep)', request: { body: query(`{ area(code: "E10000018") { ${'children { '.repeat(60)}name${' }'.repeat(60)} } }`) }, status: 400, code: 'QUERY_TOO_COMPLEX', requested: null },
+  { name: 'fields nested 4,500 deep by 450 fragments of 10 levels each (the estimate would run out of stack: a 500)', request: { body: query(DEEP_BY_FRAGMENTS) }, status: 400, code: 'QUERY_TOO_COMPLEX', requested: null },
+  { name: 'nested deeper than the parser reads', request: { body: query(`{ area(code: "E10000018") { ${'children { '.repeat(20_000)}name${' }'.repeat(20_000)} } }`) }, status: 400, code: 'GRAPHQL_PARSE_FAILED', requested: null },
+  { name: 'more than 500 fragments (a chain of 4,000 runs graphql-js\'s validation out of stack: a 500)', request: { body: query(`{ ...F0 } ${Array.from({ length: 4000 }, (_, i) => `fragment F${i} on Query { ${i < 3999 ? `...F${i + 1}` : '__typename'} }`).join(' ')}`) }, status: 400, code: 'QUERY_TOO_COMPLEX', requested: null },
+  { name: 'variables nested more than 100 deep (10,000 runs graphql-js\'s coercion out of stack: a 500)', request: { body: `{"query":"query($areas: [ID!]) { indicator(id: \\"safer-communities/total-crime-rate\\") { values(areas: $areas) { value } } }","variables":{"areas":${'['.repeat(10_000)}${']'.repeat(10_000)}}}` }, status: 400, code: 'BAD_USER_INPUT', requested: null },
   { name: 'a NUL character in an argument', request: { body: query('{ area(code: "E1000\\u00008") { name } }') }, status: 400, code: 'BAD_USER_INPUT', requested: 'a number' },
+  { name: 'a lone surrogate in a variable (the databases would store U+FFFD instead)', request: { body: query(SLUG_QUERY, { variables: { slug: 'safer\ud800communities' } }) }, status: 400, code: 'BAD_USER_INPUT', requested: 'a number' },
+  { name: 'a backslash before u0000 is text, not a NUL', request: { body: query('{ dashboard(slug: "C:\\\\u0000") { title } }') }, status: 200, code: null, requested: 'a number' },
   { name: 'a resolver\'s bad argument: an answer, with the field\'s error', request: { body: query('{ dashboards { title } period(key: "nonsense") { label } }') }, status: 200, code: 'BAD_USER_INPUT', requested: 'a number' },
 ];
 
@@ -240,6 +249,39 @@ describe('the database not answering', () => {
     } finally {
       await cached.stop();
       await uncached.stop();
+      await db.close();
+    }
+  });
+});
+
+describe('a fault in the server', () => {
+  test('an internal error of a field is said to be one, without its own message (the database\'s words) unless NODE_ENV=development', async () => {
+    const db = await openTestDatabase();
+    const server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    const development = await startServer({ ...loadConfig({ NODE_ENV: 'development', RESPONSE_CACHE: 'off' }), port: 0 }, db.dataSource);
+    const logged = console.error;
+    const log: unknown[][] = [];
+    console.error = (...args: unknown[]) => void log.push(args);
+    try {
+      // A table gone from under the server: the outcomes' assessments cannot be read.
+      await db.dataSource.query('DROP TABLE outcome_assessment');
+      const body = query('{ dashboard(slug: "safer-communities-2014-15-q2") { title outcomes { reported { comment } } } }');
+      const answer = await send(server, { body });
+      assert.equal(answer.status, 200, 'the rest is answered');
+      const errors = answer.json?.errors ?? [];
+      assert.ok(errors.length > 0);
+      for (const error of errors) {
+        assert.equal(error.extensions?.code, 'INTERNAL_SERVER_ERROR');
+        assert.equal(error.message, 'Internal server error: the server could not answer this; the fault is logged.');
+      }
+      assert.doesNotMatch(answer.text, /outcome_assessment|SELECT|SQLITE|relation/i);
+      assert.match(log.map((args) => args.map(String).join(' ')).join('\n'), /outcome_assessment/, 'the database\'s words are in the log');
+      const shown = await send(development, { body });
+      assert.match(shown.json?.errors?.[0]?.message ?? '', /outcome_assessment/);
+    } finally {
+      console.error = logged;
+      await server.stop();
+      await development.stop();
       await db.close();
     }
   });

@@ -102,6 +102,20 @@ describe('publishing a quarter', () => {
     assert.equal(await state(), before, 'nothing was written');
   });
 
+  test('overlong free text and too many items are problems at their paths, and nothing is written', async () => {
+    const before = await state();
+    const item = { indicator: 'safer-communities/total-crime-rate', area: LEICESTERSHIRE, period: '12 months to Dec 2014', value: 45.02 };
+    const long = await setValues(db.dataSource, police, [{ ...item, note: 'x'.repeat(1001) }]);
+    assert.deepEqual(long.problems, [{ path: 'values[0].note', message: 'is 1,001 characters; at most 1,000: a caveat about the value, e.g. "suppressed: fewer than 5 events"' }]);
+    const many = await setValues(db.dataSource, police, Array.from({ length: 1001 }, () => item));
+    assert.deepEqual(many.problems, [{ path: 'values', message: 'has 1,001 items; at most 1,000 in one call (use npm run import:csv for more)' }]);
+    const reason = await correctValue(db.dataSource, board, { ...item, period: '2013-14', value: 47 }, 'y'.repeat(100_000));
+    assert.deepEqual(reason.problems, [{ path: 'reason', message: 'is 100,000 characters; at most 1,000: say why in a sentence or two' }]);
+    const comment = await setOutcomeAssessment(db.dataSource, police, { outcome: `${Q3}/outcomes/1`, comment: 'z'.repeat(4001) });
+    assert.deepEqual(comment.problems.map((p) => p.path), ['input.comment']);
+    assert.equal(await state(), before, 'nothing was written');
+  });
+
   test('three partners fill the draft; each accepted value is one audit event', async () => {
     const events = await db.dataSource.manager.count(AuditEvent);
     const crime = await setValues(db.dataSource, police, [

@@ -21,11 +21,31 @@ export interface WriteAccess {
 
 const RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2 };
 
-/** The caller's access when its role is at least `role`; 401 without a key, 403 with too small a role. */
-export function requireRole(access: WriteAccess | null, role: Role, action: string): WriteAccess {
-  if (!access) throw new Unauthenticated(`${action} needs an API key (Authorization: Bearer <key>) whose role is ${role} or above.`);
+/**
+ * The role each action needs, by the name of the field that does it: the mutations, and reading
+ * the audit trail. The API refuses an operation with one its caller may not do before any of it
+ * runs (src/role-guard.ts); the services check again, for callers other than the API.
+ */
+export const ROLE_NEEDED = {
+  setValues: Role.EDITOR,
+  setOutcomeAssessment: Role.EDITOR,
+  draftDashboard: Role.EDITOR,
+  publishDashboard: Role.ADMIN,
+  correctValue: Role.ADMIN,
+  auditEvents: Role.EDITOR,
+} as const satisfies Record<string, Role>;
+
+export type Action = keyof typeof ROLE_NEEDED;
+
+const ACTION_TEXT: Partial<Record<Action, string>> = { auditEvents: 'Reading the audit trail' };
+
+/** The caller's access when its role allows the action; 401 without a key, 403 with too small a role. */
+export function requireRole(access: WriteAccess | null, action: Action): WriteAccess {
+  const role = ROLE_NEEDED[action];
+  const what = ACTION_TEXT[action] ?? action;
+  if (!access) throw new Unauthenticated(`${what} needs an API key (Authorization: Bearer <key>) whose role is ${role} or above.`);
   if (RANK[access.role] < RANK[role]) {
-    throw new Forbidden(`${action} needs the role ${role} or above; the key "${access.keyName}" is ${access.role}.`);
+    throw new Forbidden(`${what} needs the role ${role} or above; the key "${access.keyName}" is ${access.role}.`);
   }
   return access;
 }

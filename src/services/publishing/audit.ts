@@ -56,7 +56,7 @@ export async function listAuditEvents(
   access: WriteAccess | null,
   { first, after, target }: { first?: number | null; after?: string | null; target?: string | null },
 ): Promise<AuditPage> {
-  const reader = requireRole(access, 'EDITOR', 'Reading the audit trail');
+  const reader = requireRole(access, 'auditEvents');
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) throw badArgument('first', `must be a whole number from 0 to ${MAX_PAGE} (got ${String(first)})`);
   const where: Record<string, unknown> = {};

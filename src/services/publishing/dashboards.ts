@@ -8,6 +8,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { financialYearOf, PeriodError, PeriodInfo, periodFromKey, parsePeriod, rollPeriod, shiftPeriod } from '../../analysis/periods';
 import { bumpDataVersion } from '../../db/data-version';
+import { transaction } from '../../db/transaction';
 import { Area, Dashboard, Direction, Outcome, OutcomeAssessment, OutcomeIndicator, Period, Rag } from '../../entities';
 import { outsideAreas, requireRole, WriteAccess } from './access';
 import { recordAudit } from './audit';
@@ -58,8 +59,8 @@ export async function draftDashboard(
   access: WriteAccess | null,
   input: { from: string; period: string; slug?: string | null },
 ): Promise<DashboardResult> {
-  const writer = requireRole(access, 'EDITOR', 'draftDashboard');
-  return dataSource.transaction(async (manager) => {
+  const writer = requireRole(access, 'draftDashboard');
+  return transaction(dataSource, async (manager) => {
     const problems: InputProblem[] = [];
     const from = await manager.findOne(Dashboard, { where: { slug: input.from.trim() } });
     if (!from) problems.push({ path: 'input.from', message: `there is no dashboard "${input.from}"; see the dashboards query` });
@@ -139,8 +140,8 @@ export async function setOutcomeAssessment(
   access: WriteAccess | null,
   input: { outcome: string; rag?: Rag | null; progress?: Rag | null; direction?: Direction | null; comment?: string | null },
 ): Promise<AssessmentResult> {
-  const writer = requireRole(access, 'EDITOR', 'setOutcomeAssessment');
-  return dataSource.transaction(async (manager) => {
+  const writer = requireRole(access, 'setOutcomeAssessment');
+  return transaction(dataSource, async (manager) => {
     const problems: InputProblem[] = [];
     const outcome = await manager.findOne(Outcome, { where: { id: input.outcome.trim() } });
     if (!outcome) return { assessment: null, problems: [{ path: 'input.outcome', message: `there is no outcome "${input.outcome}"; outcome ids look like safer-communities-2014-15-q3/outcomes/1` }] };
@@ -176,8 +177,8 @@ export async function setOutcomeAssessment(
 }
 
 export async function publishDashboard(dataSource: DataSource, access: WriteAccess | null, slug: string): Promise<DashboardResult> {
-  const admin = requireRole(access, 'ADMIN', 'publishDashboard');
-  return dataSource.transaction(async (manager) => {
+  const admin = requireRole(access, 'publishDashboard');
+  return transaction(dataSource, async (manager) => {
     const dashboard = await manager.findOne(Dashboard, { where: { slug: slug.trim() } });
     if (!dashboard) return { dashboard: null, problems: [{ path: 'slug', message: `there is no dashboard "${slug}"; see the dashboards query` }] };
     if (dashboard.status !== 'DRAFT') return { dashboard: null, problems: [{ path: 'slug', message: `${dashboard.slug} is already published${dashboard.publishedAt ? ` (${dashboard.publishedAt})` : ''}` }] };

@@ -8,6 +8,7 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckedValue, checkValue, givenNumber, ValueField, ValueRuleReference } from '../../analysis/value-rules';
 import { bumpDataVersion } from '../../db/data-version';
+import { transaction } from '../../db/transaction';
 import { Area, Dashboard, Indicator, Observation, Outcome, OutcomeIndicator, Period } from '../../entities';
 import { outsideAreas, requireRole, WriteAccess } from './access';
 import { recordAudit } from './audit';
@@ -29,6 +30,14 @@ export interface ValuesResult {
   readonly values: Observation[];
   readonly problems: InputProblem[];
 }
+
+/** Items in one setValues call: more is a bulk load, for npm run import:csv. */
+export const MAX_VALUES_PER_CALL = 1000;
+
+/** The longest reason for a correction: a sentence or two for the audit trail. */
+export const MAX_REASON_LENGTH = 1000;
+
+const count = (n: number): string => n.toLocaleString('en-GB');
 
 /** The API's name of each field the rules name. */
 const FIELD_NAME: Partial<Record<ValueField, string>> = { area: 'area' };
@@ -163,9 +172,12 @@ async function write(
 
 /** setValues: all or nothing; values a published dashboard shows are refused (correctValue changes those). */
 export async function setValues(dataSource: DataSource, access: WriteAccess | null, items: readonly ValueItem[]): Promise<ValuesResult> {
-  const writer = requireRole(access, 'EDITOR', 'setValues');
+  const writer = requireRole(access, 'setValues');
   if (items.length === 0) return { values: [], problems: [{ path: 'values', message: 'is empty; give at least one value' }] };
-  return dataSource.transaction(async (manager) => {
+  if (items.length > MAX_VALUES_PER_CALL) {
+    return { values: [], problems: [{ path: 'values', message: `has ${count(items.length)} items; at most ${count(MAX_VALUES_PER_CALL)} in one call (use npm run import:csv for more)` }] };
+  }
+  return transaction(dataSource, async (manager) => {
     const checked = checkItems(items, (i) => `values[${i}]`, await ruleReference(manager), writer, await publishedCells(manager), false);
     if (checked.problems.length > 0) return { values: [], problems: checked.problems };
     return { values: await write(manager, writer, checked.values, 'setValues', null), problems: [] };
@@ -174,12 +186,13 @@ export async function setValues(dataSource: DataSource, access: WriteAccess | nu
 
 /** correctValue: an ADMIN changes a value a published dashboard shows, with a reason kept in the audit trail. */
 export async function correctValue(dataSource: DataSource, access: WriteAccess | null, item: ValueItem, reason: string): Promise<ValuesResult> {
-  const admin = requireRole(access, 'ADMIN', 'correctValue');
+  const admin = requireRole(access, 'correctValue');
   const why = reason.trim();
-  return dataSource.transaction(async (manager) => {
+  return transaction(dataSource, async (manager) => {
     const checked = checkItems([item], () => 'value', await ruleReference(manager), admin, await publishedCells(manager), true);
     const problems = [...checked.problems];
     if (why.length < 5) problems.push({ path: 'reason', message: 'say why the published value changes (at least 5 characters); it is kept in the audit trail' });
+    if (why.length > MAX_REASON_LENGTH) problems.push({ path: 'reason', message: `is ${count(why.length)} characters; at most ${count(MAX_REASON_LENGTH)}: say why in a sentence or two` });
     if (problems.length > 0) return { values: [], problems };
     return { values: await write(manager, admin, checked.values, 'correctValue', why), problems: [] };
   });
