@@ -117,6 +117,8 @@ const EXAMPLES: Record<string, unknown> = {
   'Area.children.type': 'DISTRICT',
   'Indicator.values.type': 'DISTRICT',
   'GroupComparison.funnelLimits.points': 10,
+  'Indicator.funnel.overdispersion': 'ADDITIVE',
+  'Indicator.flag.against': { area: 'E07000129' },
   area: 'E10000018',
   areas: ['E07000129', 'E07000130'],
   within: 'E10000018',
