@@ -43,15 +43,30 @@ export class TokenBuckets {
 
   /** Takes a token for the caller: 0 when there was one, else the seconds (at least 1) until there will be. */
   take(caller: string): number {
+    const bucket = this.refill(caller);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return this.wait(bucket);
+  }
+
+  /** Like take, without taking: 0 when the caller has a token left, else the seconds until it will. */
+  peek(caller: string): number {
+    const bucket = this.refill(caller);
+    return bucket.tokens >= 1 ? 0 : this.wait(bucket);
+  }
+
+  private refill(caller: string): Bucket {
     const now = this.now();
     const bucket = this.buckets.get(caller) ?? { tokens: this.perMinute, at: now };
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.perMs);
     bucket.at = now;
     this.buckets.set(caller, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
+    return bucket;
+  }
+
+  private wait(bucket: Bucket): number {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
   }
 }
@@ -64,19 +79,35 @@ export interface RateLimited {
   readonly caller: 'key' | 'address';
 }
 
-/** The two limits of src/config.ts (0 is none): per API key and per anonymous address. */
+/**
+ * The two limits of src/config.ts (0 is none): per API key and per anonymous address. Keys that
+ * are refused (forged, revoked, mistyped) are also counted against their address, at the anonymous
+ * limit: a new made-up key each time would otherwise escape every limit, each one costing a scrypt.
+ */
 export class RateLimiter {
   private readonly anonymous: TokenBuckets | null;
   private readonly keys: TokenBuckets | null;
+  private readonly refusals: TokenBuckets | null;
 
   constructor(limits: { readonly anonymous: number; readonly key: number }, now?: () => number) {
     this.anonymous = limits.anonymous > 0 ? new TokenBuckets(limits.anonymous, now) : null;
     this.keys = limits.key > 0 ? new TokenBuckets(limits.key, now) : null;
+    this.refusals = limits.anonymous > 0 ? new TokenBuckets(limits.anonymous, now) : null;
+  }
+
+  /** Counts a refused key against its address (call it after answering 401). */
+  refused(request: IncomingMessage): void {
+    this.refusals?.take(`ip:${request.socket.remoteAddress ?? 'unknown'}`);
   }
 
   /** Counts the request against its caller's limit: null when it may go on. */
   check(request: IncomingMessage): RateLimited | null {
     const caller = rateLimitKey(request);
+    if (caller.startsWith('key:') && this.refusals) {
+      // An address whose keys keep being refused waits like an anonymous caller over its limit.
+      const waiting = this.refusals.peek(`ip:${request.socket.remoteAddress ?? 'unknown'}`);
+      if (waiting > 0) return { retryAfter: waiting, perMinute: this.refusals.perMinute, caller: 'address' };
+    }
     const buckets = caller.startsWith('key:') ? this.keys : this.anonymous;
     const retryAfter = buckets?.take(caller) ?? 0;
     if (retryAfter === 0) return null;

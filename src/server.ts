@@ -238,7 +238,8 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
         return;
       }
       if (!authentication.ok) {
-        // An HTTP 401 for credentials refused (or absent, with PUBLIC_READ=off).
+        // An HTTP 401 for credentials refused (or absent, with PUBLIC_READ=off), counted against the address.
+        limiter.refused(request);
         refuse(response, 401, 'UNAUTHENTICATED', authentication.message, { headers: { 'www-authenticate': 'Bearer' } });
         return;
       }

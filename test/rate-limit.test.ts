@@ -78,4 +78,18 @@ describe('RateLimiter', () => {
     assert.equal(keysOnly.check(keyed), null);
     assert.notEqual(keysOnly.check(keyed), null);
   });
+
+  test('refused keys count against their address: a new made-up key each time does not escape the limit', () => {
+    const clock = manualClock();
+    const limiter = new RateLimiter({ anonymous: 3, key: 100 }, clock.now);
+    for (let i = 0; i < 3; i++) {
+      const forged = requestFrom('10.0.0.9', { authorization: `Bearer forged-${i}` });
+      assert.equal(limiter.check(forged), null, `attempt ${i + 1}`);
+      limiter.refused(forged);
+    }
+    assert.deepEqual(limiter.check(requestFrom('10.0.0.9', { authorization: 'Bearer forged-4' })), { retryAfter: 20, perMinute: 3, caller: 'address' });
+    assert.equal(limiter.check(requestFrom('10.0.0.8', { authorization: 'Bearer good' })), null, 'another address is not held up');
+    clock.advance(20_000);
+    assert.equal(limiter.check(requestFrom('10.0.0.9', { authorization: 'Bearer forged-5' })), null, 'a token back after 20 s');
+  });
 });
