@@ -11,7 +11,7 @@ import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { PROJECT_ROOT } from './paths';
 
@@ -92,6 +92,11 @@ export class WatchedPage {
   readonly requests: string[] = [];
   /** Console errors, uncaught errors, failed requests and requests to other origins. */
   readonly problems: string[] = [];
+  /** How many times the page has moved to another URL (a load or the app's own routing). */
+  private navigations = 0;
+  /** Requests the browser gave up (net::ERR_ABORTED), with how many moves had happened when each began. */
+  private readonly aborted: Array<{ url: string; startedAfter: number }> = [];
+  private readonly started = new WeakMap<object, number>();
 
   private constructor(readonly page: Page, readonly origin: string) {}
 
@@ -99,14 +104,33 @@ export class WatchedPage {
     const page = await context.newPage();
     const watched = new WatchedPage(page, origin);
     page.setDefaultTimeout(60_000);
-    // On the context, so that requests from Monaco's web workers are seen too.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) watched.navigations += 1;
+    });
+    // On the context, so that requests from Monaco's web workers are seen too; but only this
+    // page's (another page of the same browser has its own watcher).
+    const ours = (request: Request): boolean => {
+      try {
+        return request.frame().page() === page;
+      } catch {
+        return true; // a service worker's request has no frame: count it
+      }
+    };
     context.on('request', (request) => {
+      if (!ours(request)) return;
       const url = request.url();
+      watched.started.set(request, watched.navigations);
       watched.requests.push(`${request.method()} ${url}`);
       // data: and blob: URLs never leave the browser.
       if (!/^(data|blob):/.test(url) && new URL(url).origin !== origin && !alsoAllowed.includes(new URL(url).origin)) watched.problems.push(`request to another origin: ${request.method()} ${url}`);
     });
-    context.on('requestfailed', (request) => watched.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    context.on('requestfailed', (request) => {
+      if (!ours(request)) return;
+      const reason = request.failure()?.errorText;
+      // Decided in assertClean, once every navigation event has arrived: see there.
+      if (reason === 'net::ERR_ABORTED') watched.aborted.push({ url: request.url(), startedAfter: watched.started.get(request) ?? watched.navigations });
+      else watched.problems.push(`request failed: ${request.url()} (${reason})`);
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') watched.problems.push(`console error: ${message.text()} (${message.location().url})`);
     });
@@ -114,9 +138,18 @@ export class WatchedPage {
     return watched;
   }
 
-  /** Fails with everything that went wrong so far: other origins, console errors, page errors. */
+  /**
+   * Fails with everything that went wrong so far: other origins, console errors, page errors,
+   * failed requests. A request aborted because the page then moved on (a test going to the next
+   * page while the last one's deferred comparisons were still loading) is what leaving a page
+   * does, not a fault; one aborted while the page stayed where it was is a problem (a view asking
+   * twice and cancelling itself).
+   */
   assertClean(): void {
-    assert.deepEqual(this.problems, [], `the page at ${this.page.url()} had problems`);
+    const abortedInPlace = this.aborted
+      .filter((request) => request.startedAfter === this.navigations)
+      .map((request) => `request aborted with no navigation after it: ${request.url}`);
+    assert.deepEqual([...this.problems, ...abortedInPlace], [], `the page at ${this.page.url()} had problems`);
   }
 
   /** Fails on any serious or critical axe-core violation, naming the rule and the elements. */
