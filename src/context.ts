@@ -16,12 +16,33 @@ export interface Context extends RequestServices {
   readonly cacheSlot?: CacheSlot;
   /** Who is calling: anonymous, or a valid key (src/auth/caller.ts: canWrite and hasRole decide what it may do). */
   readonly caller: Caller;
+  /** The reference data as it is now (after this request's write): the server's shared copy. */
+  readonly reloadReference: () => Promise<ReferenceData>;
 }
 
-/** A request's context, for the data version it read (its reference data). */
-export function createContext(dataSource: DataSource, config: Config, reference: ReferenceData, caller: Caller = ANONYMOUS): Context {
+/**
+ * A request's context, for the data version it read (its reference data). `reloadReference`
+ * gives the reference data after a write (default: read afresh).
+ */
+export function createContext(
+  dataSource: DataSource,
+  config: Config,
+  reference: ReferenceData,
+  caller: Caller = ANONYMOUS,
+  reloadReference: () => Promise<ReferenceData> = () => ReferenceData.load(dataSource),
+): Context {
   const access = caller.kind === 'key' ? writeAccess(caller, reference.geography) : null;
-  return { dataSource, config, caller, access, ...createRequestServices(dataSource, reference) };
+  return { dataSource, config, caller, access, reloadReference, ...createRequestServices(dataSource, reference, access?.unpublishedSeen ?? 'none') };
+}
+
+/**
+ * After a mutation has written: the rest of the request (its payload's fields) reads the data as
+ * the write left it, so a draft's outcomes, a published dashboard's history and a new value's
+ * comparisons answer as a query sent next would. Services and loaders start afresh.
+ */
+export async function refreshAfterWrite(context: Context): Promise<void> {
+  const reference = await context.reloadReference();
+  Object.assign(context, createRequestServices(context.dataSource, reference, context.access?.unpublishedSeen ?? 'none'));
 }
 
 /** A context outside a server (tests, scripts): reads the data version and the reference data afresh. */

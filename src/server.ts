@@ -279,7 +279,8 @@ export async function startServer(config: Config, dataSource: DataSource): Promi
           if (!authentication.ok) throw unauthenticated(authentication.message);
           caller = authentication.caller;
         }
-        return { ...createContext(dataSource, config, reference, caller), cacheSlot: request.cacheSlot };
+        const reloadReference = async () => references.get(await readDataVersion(dataSource));
+        return { ...createContext(dataSource, config, reference, caller, reloadReference), cacheSlot: request.cacheSlot };
       },
     }),
   );

@@ -11,8 +11,8 @@ import { Period } from './period.entity';
 @Entity('observation')
 @Unique('uq_observation_indicator_area_period', ['indicatorId', 'areaCode', 'periodKey'])
 @Index('ix_observation_area_period', ['areaCode', 'periodKey'])
-// Holds the values too: sums of monthly counts read the index alone (src/services/derived-values.ts).
-@Index('ix_observation_values', ['indicatorId', 'areaCode', 'periodKey', 'value'])
+// Holds the values (and the embargo every read filters on) too: sums of monthly counts read the index alone (src/services/derived-values.ts).
+@Index('ix_observation_values', ['indicatorId', 'areaCode', 'periodKey', 'value', 'embargo'])
 @ObjectType({ description: 'One published or derived value of an indicator for an area and a period.' })
 export class Observation {
   @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
@@ -70,6 +70,15 @@ export class Observation {
   @Column({ type: 'text', nullable: true })
   @Field((_type) => String, { nullable: true, description: 'Where the value came from: the file and line, or the derivation.' })
   source!: string | null;
+
+  /**
+   * The DRAFT dashboard this value was supplied for (src/services/publishing/cells.ts says which
+   * values those are), until that dashboard is published: meanwhile only keys that read the
+   * value's area see it, on every path (src/db/observations.ts seenBy). Null for a public value.
+   */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  @Field((_type) => String, { nullable: true, description: 'While a value supplied for a DRAFT dashboard is unpublished, that dashboard\'s slug: until it is published only API keys that read the value\'s area see the value. Null for every public value.' })
+  embargo!: string | null;
 
   @ManyToOne(() => Indicator, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'indicator_id' })

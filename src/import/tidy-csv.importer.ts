@@ -13,6 +13,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckedValue, checkValue, NumberInput, ValueField, ValueRuleReference } from '../analysis/value-rules';
 import { bumpDataVersion } from '../db/data-version';
 import { Area, Indicator, Observation, Period } from '../entities';
+import { embargoes } from '../services/publishing/cells';
 
 export { rateMultiplier, valueMultiplier } from '../analysis/value-rules';
 import { CsvRow, CsvTable, readCsvTable } from './csv-table';
@@ -219,6 +220,8 @@ export async function writeTidyCsv(manager: EntityManager, table: CsvTable, valu
   if (values.length === 0) warnings.push({ location: { file: table.file, line: 1 }, message: 'the file has a header but no rows; nothing to import' });
 
   const periods = new Map(values.map((value) => [value.period.key, Period.fromInfo(value.period)]));
+  // A value for a draft dashboard's cell stays unpublished until the draft is, as through setValues.
+  const embargoOf = await embargoes(manager);
   const observations = values.map((value) => Object.assign(new Observation(), {
     indicatorId: value.indicatorId,
     areaCode: value.areaCode,
@@ -235,6 +238,7 @@ export async function writeTidyCsv(manager: EntityManager, table: CsvTable, valu
     upperCI998: value.upperCI998,
     note: value.note,
     source: `${file}:${value.line}`,
+    embargo: embargoOf(value.indicatorId, value.areaCode, value.period.key),
   }));
 
   // A value from another file (a published dashboard, another partner) is replaced, and said so.

@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { comparePeriods, parseMonthKey, periodFromKey } from '../analysis/periods';
 import { Direction, Indicator, Observation, OutcomeAssessment, Rag } from '../entities';
-import { findObservations, SqlParameters } from '../db/observations';
+import { findObservations, seenBy, SqlParameters, UnpublishedSeen } from '../db/observations';
 import { rawQuery } from '../db/raw-query';
 import {
   countIndicatorOf, deriveValue, fetchMonthlyCounts, fetchPeriodTotals, lastMonthOf, MAX_DERIVED_MONTHS, MonthlyCounts, monthPeriodKey, periodTotal, periodTotalSource,
@@ -37,34 +37,30 @@ function distinct(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-export function createLoaders(dataSource: DataSource, reference: ReferenceData) {
+/** `seen`: which unpublished values (supplied for a draft dashboard) this request's caller sees. */
+export function createLoaders(dataSource: DataSource, reference: ReferenceData, seen: UnpublishedSeen = 'none') {
   const indicatorOf = (id: string): Indicator => reference.indicator(id)!;
 
   /** A stored value, keyed indicator|area|period. Fetches the cross product of the batch's parts, one statement. */
   const observation = new DataLoader<string, Observation | null>(async (keys) => {
     const parts = keys.map(splitKey);
-    const rows = await findObservations(dataSource, distinct(parts.map((p) => p[0])), distinct(parts.map((p) => p[1])), distinct(parts.map((p) => p[2])));
+    const rows = await findObservations(dataSource, seen, distinct(parts.map((p) => p[0])), distinct(parts.map((p) => p[1])), distinct(parts.map((p) => p[2])));
     return byKey(keys, rows, (row) => joinKey(row.indicatorId, row.areaCode, row.periodKey));
   }, options);
 
   /** Every stored value of an indicator for an area, oldest first, keyed indicator|area. */
   const series = new DataLoader<string, Observation[]>(async (keys) => {
     const parts = keys.map(splitKey);
-    const rows = await findObservations(dataSource, distinct(parts.map((p) => p[0])), distinct(parts.map((p) => p[1])), null);
+    const rows = await findObservations(dataSource, seen, distinct(parts.map((p) => p[0])), distinct(parts.map((p) => p[1])), null);
     rows.sort((a, b) => comparePeriods(periodFromKey(a.periodKey), periodFromKey(b.periodKey)));
     return groupBy(keys, rows, (row) => joinKey(row.indicatorId, row.areaCode));
   }, options);
 
   /** The areas an indicator has stored values for. */
   const areasWithData = new DataLoader<string, string[]>(async (ids) => {
-    const rows: Array<{ indicator_id: string; area_code: string }> = await dataSource.getRepository(Observation)
-      .createQueryBuilder('o')
-      .select('o.indicator_id', 'indicator_id')
-      .addSelect('o.area_code', 'area_code')
-      .where('o.indicator_id IN (:...ids)', { ids: [...ids] })
-      .groupBy('o.indicator_id')
-      .addGroupBy('o.area_code')
-      .getRawMany();
+    const sql = SqlParameters.for(dataSource);
+    const rows = await rawQuery<{ indicator_id: string; area_code: string }>(dataSource,
+      `SELECT indicator_id, area_code FROM observation WHERE indicator_id IN (${sql.list(ids)}) AND ${seenBy(sql, seen)} GROUP BY indicator_id, area_code`, sql.values);
     return groupBy(ids, rows, (row) => row.indicator_id).map((group) => group.map((row) => row.area_code).sort());
   }, options);
 
@@ -78,14 +74,14 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
     const countIds = distinct(requests.map((r) => countIndicatorOf(r.indicator)));
     const areaCodes = distinct(requests.flatMap((r) => reference.geography.localAuthorities(r.areaCode)));
     const periods = [...new Map(requests.filter((r) => r.period.months <= MAX_DERIVED_MONTHS).map((r) => [r.period.key, r.period])).values()];
-    const totals = await fetchPeriodTotals(dataSource, countIds, areaCodes, periods);
+    const totals = await fetchPeriodTotals(dataSource, seen, countIds, areaCodes, periods);
     const incomplete = requests.filter((r) => r.period.months <= MAX_DERIVED_MONTHS
       && reference.geography.localAuthorities(r.areaCode).some((code) => periodTotal(totals, countIndicatorOf(r.indicator), code, r.period) === undefined));
     let detail: MonthlyCounts = new Map();
     if (incomplete.length > 0) {
       const months = new Set<string>();
       for (const { period } of incomplete) for (let m = period.startMonth; m <= period.endMonth; m++) months.add(monthPeriodKey(m));
-      detail = await fetchMonthlyCounts(dataSource, distinct(incomplete.map((r) => countIndicatorOf(r.indicator))),
+      detail = await fetchMonthlyCounts(dataSource, seen, distinct(incomplete.map((r) => countIndicatorOf(r.indicator))),
         distinct(incomplete.flatMap((r) => reference.geography.localAuthorities(r.areaCode))), [...months]);
     }
     const counts = periodTotalSource(totals, detail);
@@ -98,7 +94,7 @@ export function createLoaders(dataSource: DataSource, reference: ReferenceData) 
     const { geography } = reference;
     const countIds = distinct(parts.map(([id]) => countIndicatorOf(indicatorOf(id))));
     const areaCodes = distinct(parts.flatMap(([, areaCode]) => geography.localAuthorities(areaCode)));
-    const counts = await fetchMonthlyCounts(dataSource, countIds, areaCodes, null);
+    const counts = await fetchMonthlyCounts(dataSource, seen, countIds, areaCodes, null);
     return parts.map(([id, areaCode]) => {
       const las = geography.localAuthorities(areaCode);
       const byArea = counts.get(countIndicatorOf(indicatorOf(id)));

@@ -5,9 +5,10 @@
  */
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AuditEvent, Dashboard, Outcome, OutcomeAssessment } from '../entities';
-import { Context } from '../context';
+import { Context, refreshAfterWrite } from '../context';
 import { listAuditEvents } from '../services/publishing/audit';
-import { draftDashboard, outcomeHistory, publishDashboard, setOutcomeAssessment } from '../services/publishing/dashboards';
+import { draftDashboard, publishDashboard, setOutcomeAssessment } from '../services/publishing/dashboards';
+import { outcomeHistory } from '../services/publishing/history';
 import { correctValue, setValues } from '../services/publishing/values';
 import { badArgument } from '../services/errors';
 import {
@@ -22,47 +23,54 @@ function eventIdOf(cursor: string): string {
   return id;
 }
 
+/** A write's payload, answered from the data as the write left it (when it wrote anything). */
+async function written<T extends { problems: readonly unknown[] }>(context: Context, write: Promise<T>): Promise<T> {
+  const result = await write;
+  if (result.problems.length === 0) await refreshAfterWrite(context);
+  return result;
+}
+
 @Resolver()
 export class PublishingResolver {
   @Mutation((_returns) => ValuesPayload, { description: 'Values for indicators, areas and periods; all or nothing. Published dashboards\' values need correctValue.' })
   setValues(
     @Arg('values', (_type) => [ValueInput], { description: 'The values, each checked as a tidy CSV row is; at most 1,000.' }) values: ValueInput[],
-    @Ctx() { dataSource, access }: Context,
+    @Ctx() context: Context,
   ): Promise<ValuesPayload> {
-    return setValues(dataSource, access, values);
+    return written(context, setValues(context.dataSource, context.access, values));
   }
 
   @Mutation((_returns) => ValuesPayload, { description: 'Change a value that a published dashboard shows; the reason is kept in the audit trail.' })
   correctValue(
     @Arg('value', (_type) => ValueInput, { description: 'The corrected value.' }) value: ValueInput,
     @Arg('reason', (_type) => String, { description: 'Why it changes, e.g. "police.uk resubmission of 12 Jan 2015".' }) reason: string,
-    @Ctx() { dataSource, access }: Context,
+    @Ctx() context: Context,
   ): Promise<ValuesPayload> {
-    return correctValue(dataSource, access, value, reason);
+    return written(context, correctValue(context.dataSource, context.access, value, reason));
   }
 
   @Mutation((_returns) => OutcomeAssessmentPayload, { description: 'What a draft dashboard says about one of its outcomes: RAG, progress, arrow, comment.' })
   setOutcomeAssessment(
     @Arg('input', (_type) => OutcomeAssessmentInput, { description: 'The outcome and what to say about it.' }) input: OutcomeAssessmentInput,
-    @Ctx() { dataSource, access }: Context,
+    @Ctx() context: Context,
   ): Promise<OutcomeAssessmentPayload> {
-    return setOutcomeAssessment(dataSource, access, input);
+    return written(context, setOutcomeAssessment(context.dataSource, context.access, input));
   }
 
   @Mutation((_returns) => DashboardPayload, { description: 'A DRAFT copy of a dashboard for the next period: same outcomes and indicators, no values or assessments.' })
   draftDashboard(
     @Arg('input', (_type) => DraftDashboardInput, { description: 'The dashboard to draft from and the new period.' }) input: DraftDashboardInput,
-    @Ctx() { dataSource, access }: Context,
+    @Ctx() context: Context,
   ): Promise<DashboardPayload> {
-    return draftDashboard(dataSource, access, input);
+    return written(context, draftDashboard(context.dataSource, context.access, input));
   }
 
   @Mutation((_returns) => DashboardPayload, { description: 'Freeze a DRAFT: from then on its values and assessments change only through correctValue.' })
   publishDashboard(
     @Arg('slug', (_type) => String, { description: 'The draft\'s slug.' }) slug: string,
-    @Ctx() { dataSource, access }: Context,
+    @Ctx() context: Context,
   ): Promise<DashboardPayload> {
-    return publishDashboard(dataSource, access, slug);
+    return written(context, publishDashboard(context.dataSource, context.access, slug));
   }
 
   @Query((_returns) => AuditEventConnection, { description: 'Newest first. Needs ADMIN, or an EDITOR sees events within its areas.' })
@@ -99,7 +107,7 @@ export class DashboardSeriesResolver {
 @Resolver((_of) => Outcome)
 export class OutcomeSeriesResolver {
   @FieldResolver((_returns) => [OutcomeAssessment], { description: 'What was published for this outcome on each dashboard of its series, oldest first (drafts are left out).' })
-  history(@Root() outcome: Outcome, @Ctx() { dataSource }: Context): Promise<OutcomeAssessment[]> {
-    return outcomeHistory(dataSource.manager, outcome);
+  history(@Root() outcome: Outcome, @Ctx() { reference, loaders }: Context): Promise<OutcomeAssessment[]> {
+    return outcomeHistory(reference, loaders, outcome);
   }
 }

@@ -19,7 +19,7 @@ import { matchesPeriodType, monthKey, monthLabel, parseMonthKey, periodFromMonth
 import { formatNumber } from '../analysis/format';
 import { Indicator, Observation } from '../entities';
 import { chunks } from '../import/upsert';
-import { SqlParameters } from '../db/observations';
+import { seenBy, SqlParameters, UnpublishedSeen } from '../db/observations';
 import { rawQuery } from '../db/raw-query';
 import { GeographyIndex } from './geography';
 import { ReferenceData } from './reference-data';
@@ -50,6 +50,7 @@ export type MonthlyCounts = Map<string, Map<string, Map<string, number>>>;
  */
 export async function fetchMonthlyCounts(
   dataSource: DataSource,
+  seen: UnpublishedSeen,
   countIndicatorIds: readonly string[],
   areaCodes: readonly string[],
   monthKeys: readonly string[] | null,
@@ -59,7 +60,7 @@ export async function fetchMonthlyCounts(
   for (const areaChunk of chunks(areaCodes, 1000)) {
     const sql = SqlParameters.for(dataSource);
     const text = `SELECT indicator_id, area_code, period_key, value FROM observation WHERE indicator_id IN (${sql.list(countIndicatorIds)})`
-      + ` AND area_code IN (${sql.list(areaChunk)})${monthKeys ? ` AND period_key IN (${sql.list(monthKeys)})` : ''} AND value IS NOT NULL`;
+      + ` AND area_code IN (${sql.list(areaChunk)})${monthKeys ? ` AND period_key IN (${sql.list(monthKeys)})` : ''} AND value IS NOT NULL AND ${seenBy(sql, seen)}`;
     const rows = await rawQuery<{ indicator_id: string; area_code: string; period_key: string; value: number | string }>(dataSource, text, sql.values);
     for (const row of rows) {
       let byArea = counts.get(row.indicator_id);
@@ -127,6 +128,7 @@ export function periodTotalSource(totals: ReadonlyMap<string, PeriodTotal>, deta
  */
 export async function fetchPeriodTotals(
   dataSource: DataSource,
+  seen: UnpublishedSeen,
   countIndicatorIds: readonly string[],
   areaCodes: readonly string[],
   periods: readonly PeriodInfo[],
@@ -158,7 +160,7 @@ export async function fetchPeriodTotals(
       const text = `WITH wanted(p, month) AS (VALUES ${pairs.join(', ')})`
         + ' SELECT w.p AS p, o.indicator_id AS indicator_id, o.area_code AS area_code, SUM(o.value) AS total, COUNT(*) AS months'
         + ` FROM wanted w JOIN observation o ON o.period_key = w.month WHERE o.indicator_id IN (${sql.list(countIndicatorIds)})`
-        + ` AND o.area_code IN (${sql.list(areaChunk)}) AND o.value IS NOT NULL GROUP BY w.p, o.indicator_id, o.area_code`;
+        + ` AND o.area_code IN (${sql.list(areaChunk)}) AND o.value IS NOT NULL AND ${seenBy(sql, seen, 'o')} GROUP BY w.p, o.indicator_id, o.area_code`;
       const rows = await rawQuery<{ p: number | string; indicator_id: string; area_code: string; total: number | string; months: number | string }>(dataSource, text, sql.values);
       for (const row of rows) {
         totals.set(`${periodChunk[Number(row.p)].key}|${row.indicator_id}|${row.area_code}`, { total: Number(row.total), months: Number(row.months) });

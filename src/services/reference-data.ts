@@ -18,6 +18,7 @@ export class ReferenceData {
   readonly dashboards: readonly Dashboard[];
   private readonly dashboardBySlug: ReadonlyMap<string, Dashboard>;
   private readonly outcomesBySlug = new Map<string, Outcome[]>();
+  private readonly outcomesBySeries = new Map<string, Outcome[]>();
   private readonly outcomeById: ReadonlyMap<string, Outcome>;
   private readonly rowsByOutcome = new Map<string, OutcomeIndicator[]>();
   private readonly homeAreas = new Map<string, string>();
@@ -57,6 +58,7 @@ export class ReferenceData {
     this.dashboardBySlug = new Map(this.dashboards.map((d) => [d.slug, d]));
     this.outcomeById = new Map(data.outcomes.map((o) => [o.id, o]));
     for (const outcome of [...data.outcomes].sort((a, b) => a.position - b.position)) push(this.outcomesBySlug, outcome.dashboardSlug, outcome);
+    for (const outcome of data.outcomes) push(this.outcomesBySeries, outcome.seriesId, outcome);
     for (const row of [...data.rows].sort((a, b) => a.position - b.position)) push(this.rowsByOutcome, row.outcomeId, row);
     // An indicator's home area: the area of the first dashboard (by slug) that shows it.
     for (const dashboard of this.dashboards) {
@@ -117,6 +119,11 @@ export class ReferenceData {
 
   outcomesOf(slug: string): readonly Outcome[] {
     return this.outcomesBySlug.get(slug) ?? [];
+  }
+
+  /** The same outcome on every quarter's dashboard (Outcome.seriesId), drafts included. */
+  outcomeSeries(seriesId: string): readonly Outcome[] {
+    return this.outcomesBySeries.get(seriesId) ?? [];
   }
 
   /** An outcome's rows (supporting indicators) in the order printed. */

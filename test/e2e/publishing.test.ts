@@ -1,8 +1,9 @@
 /**
  * The two 2014/15 quarters over HTTP, with real keys and the playground's own operations
  * (schema/operations/*.graphql): the seed dashboard stays PUBLISHED; Q3 2014-15 is drafted from
- * it, filled by three partners with three keys, assessed and published by the board; then
- * Outcome.history shows Q2 and Q3 for each outcome, and a published value changes only by a
+ * it, filled by three partners with three keys (the figures unpublished until then: only keys
+ * that read their area see them), assessed and published by the board; then Outcome.history shows
+ * Q2 and Q3 for each outcome, and a published value changes only by a
  * correction that every cache sees at once.
  */
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +19,11 @@ const Q2 = 'safer-communities-2014-15-q2';
 const Q3 = 'safer-communities-2014-15-q3';
 const LEICESTERSHIRE = 'E10000018';
 const BLABY = 'E07000129';
+/** Q3's total crime rate for the county and for Blaby, with the embargo each is under. */
+const UNPUBLISHED = `{
+  county: indicator(id: "safer-communities/total-crime-rate") { value(area: "${LEICESTERSHIRE}", period: "12 months to Dec 2014") { formatted embargo } }
+  blaby: indicator(id: "safer-communities/total-crime-rate") { value(area: "${BLABY}", period: "12 months to Dec 2014") { formatted embargo } }
+}`;
 const OPERATIONS = new Map(readPlaygroundTabs(PROJECT_ROOT).map((tab) => [tab.name, tab.query]));
 
 interface Answer {
@@ -78,6 +84,8 @@ describe('publishing Q3 2014-15 over HTTP, as three partners and the board', () 
     assert.equal(draft.data?.draftDashboard.dashboard.slug, Q3);
     assert.equal(draft.data?.draftDashboard.dashboard.status, 'DRAFT');
     assert.deepEqual(draft.data?.draftDashboard.dashboard.previous, { id: Q2, slug: Q2 });
+    // The payload answers from the data as the write left it: the new draft's four outcomes.
+    assert.deepEqual(draft.data?.draftDashboard.dashboard.outcomes.map((o: { id: string }) => o.id), [1, 2, 3, 4].map((n) => `${Q3}/outcomes/${n}`));
     // The keyed answer first: the response cache must not hand it to anyone else.
     const list = `{ dashboards { slug } }`;
     assert.ok((await send(list, {}, 'Youth Offending Service')).data?.dashboards.some((d: { slug: string }) => d.slug === Q3), 'a county key sees the draft');
@@ -108,6 +116,11 @@ describe('publishing Q3 2014-15 over HTTP, as three partners and the board', () 
 
     const q3 = await send(`{ dashboard(slug: "${Q3}") { latestValue(indicator: "safer-communities/total-crime-rate") { formatted periodLabel } } }`, {}, 'Leicestershire Police');
     assert.deepEqual(q3.data?.dashboard.latestValue, { formatted: '45.02', periodLabel: '2014' });
+    // Unpublished until the board publishes: the public (asked first, so the response cache holds its answer) sees neither figure.
+    assert.deepEqual((await send(UNPUBLISHED, {})).data, { county: { value: null }, blaby: { value: null } });
+    assert.deepEqual((await send(UNPUBLISHED, {}, 'Leicestershire Police')).data, { county: { value: { formatted: '45.02', embargo: Q3 } }, blaby: { value: { formatted: '44.74', embargo: Q3 } } });
+    assert.deepEqual((await send(UNPUBLISHED, {}, 'Blaby District Council')).data, { county: { value: null }, blaby: { value: { formatted: '44.74', embargo: Q3 } } });
+    assert.deepEqual((await send(UNPUBLISHED, {})).data, { county: { value: null }, blaby: { value: null } }, 'and the cache keeps the keyed answers from it');
   });
 
   test('the board assesses each outcome and publishes; history then shows Q2 and Q3 for each outcome', async () => {
@@ -128,6 +141,7 @@ describe('publishing Q3 2014-15 over HTTP, as three partners and the board', () 
       ['Q2 2014-15 GREEN', 'Q3 2014-15 GREEN'],
     ]);
     assert.ok((await send(`{ dashboards { slug } }`, {})).data?.dashboards.some((d: { slug: string }) => d.slug === Q3), 'published: everyone sees it');
+    assert.deepEqual((await send(UNPUBLISHED, {})).data, { county: { value: { formatted: '45.02', embargo: null } }, blaby: { value: { formatted: '44.74', embargo: null } } }, 'and its figures');
   });
 
   test('after publishing, only an ADMIN\'s correction with a reason changes a value it shows, and every reader sees it at once', async () => {

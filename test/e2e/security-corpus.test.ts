@@ -45,7 +45,7 @@ import { ApiKey } from '../../src/entities';
 import { ROLE_NEEDED } from '../../src/services/publishing/access';
 import { getSchema } from '../../src/schema';
 import { createKey, revokeKey } from '../../src/services/keys';
-import { publishedCells } from '../../src/services/publishing/values';
+import { publishedCells } from '../../src/services/publishing/cells';
 import { RunningServer, startServer } from '../../src/server';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
 import { PROJECT_ROOT } from '../support/paths';

@@ -7,6 +7,9 @@ import { DataSource, Like } from 'typeorm';
 import { Observation, Period } from '../../src/entities';
 import { ImportError } from '../../src/import/import-error';
 import { importTidyCsvFile, parseCsvNumber, rateMultiplier, TidyCsvError } from '../../src/import/tidy-csv.importer';
+import { ReferenceData } from '../../src/services/reference-data';
+import { writeAccess } from '../../src/services/publishing/access';
+import { draftDashboard, publishDashboard } from '../../src/services/publishing/dashboards';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
 
 /** Every observation and period, in a stable order, to compare before and after. */
@@ -226,6 +229,20 @@ describe('importTidyCsvFile', () => {
     await assert.rejects(importTidyCsvFile(db.dataSource, file), /bad-end\.csv:7:4: value: 12\.00 does not match/);
     assert.equal(await snapshot(db.dataSource), before);
     assert.equal(await db.dataSource.getRepository(Observation).countBy({ source: Like('bad-end.csv:%') }), 0);
+  });
+
+  test('a value for an open draft\'s indicator and period stays unpublished until the draft is, as through setValues', async () => {
+    const { geography } = await ReferenceData.load(db.dataSource);
+    const board = writeAccess({ id: 'k-board', name: 'Safer Communities Board', role: 'ADMIN', areas: [] }, geography);
+    const draft = await draftDashboard(db.dataSource, board, { from: 'safer-communities-2014-15-q2', period: 'Q3 2014-15' });
+    assert.deepEqual(draft.problems, []);
+    const file = writeCsv('q3.csv', `${HEADER}\n${CRIME},E07000129,12 months to Dec 2014,44.74,"4,250","95,000",,,\n${CRIME},E07000130,2011-12,40.00,,,,,\n`);
+    await importTidyCsvFile(db.dataSource, file);
+    const embargoOf = async (area: string) => (await db.dataSource.getRepository(Observation).findOneByOrFail({ indicatorId: CRIME, areaCode: area, source: Like('q3.csv:%') })).embargo;
+    assert.equal(await embargoOf('E07000129'), 'safer-communities-2014-15-q3', 'Blaby\'s figure for the draft\'s latest period waits for the draft');
+    assert.equal(await embargoOf('E07000130'), null, 'a period no draft shows is public at once');
+    await publishDashboard(db.dataSource, board, 'safer-communities-2014-15-q3');
+    assert.equal(await embargoOf('E07000129'), null, 'published with the draft');
   });
 });
 

@@ -6,11 +6,13 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AuditEvent, Dashboard, Observation, Outcome, OutcomeAssessment, OutcomeIndicator } from '../../src/entities';
+import { AuditEvent, Dashboard, Observation, OutcomeAssessment, OutcomeIndicator } from '../../src/entities';
+import { createLoaders } from '../../src/loaders';
 import { ReferenceData } from '../../src/services/reference-data';
 import { writeAccess, WriteAccess } from '../../src/services/publishing/access';
 import { listAuditEvents } from '../../src/services/publishing/audit';
-import { draftDashboard, outcomeHistory, publishDashboard, setOutcomeAssessment } from '../../src/services/publishing/dashboards';
+import { draftDashboard, publishDashboard, setOutcomeAssessment } from '../../src/services/publishing/dashboards';
+import { outcomeHistory } from '../../src/services/publishing/history';
 import { correctValue, setValues } from '../../src/services/publishing/values';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
 
@@ -147,6 +149,34 @@ describe('publishing a quarter', () => {
     assert.match(district2.problems[0].message, /outside the areas/);
   });
 
+  /** What a reader sees of total crime for an area in Q3's latest period (12 months to Dec 2014): value and embargo, or null. */
+  async function seenAs(access: WriteAccess | null, area: string): Promise<[number | null, string | null] | null> {
+    const reference = await ReferenceData.load(db.dataSource);
+    const loaders = createLoaders(db.dataSource, reference, access?.unpublishedSeen ?? 'none');
+    const observation = await loaders.observation('safer-communities/total-crime-rate', area, '2014-01/2014-12');
+    const series = await loaders.series('safer-communities/total-crime-rate', area);
+    const areas = await loaders.areasWithData('safer-communities/total-crime-rate');
+    // Every path agrees: the value, the series and the list of areas with values.
+    assert.equal(series.some((o) => o.periodKey === '2014-01/2014-12'), observation !== null, `${area}: the series agrees with the value`);
+    if (observation) assert.ok(areas.includes(area), `${area}: listed among the areas with values`);
+    return observation && [observation.value, observation.embargo];
+  }
+
+  test('until Q3 is published, what was supplied for it is seen only by keys that read its area', async () => {
+    assert.equal(await seenAs(null, LEICESTERSHIRE), null, 'the public does not see the county\'s Q3 value');
+    assert.equal(await seenAs(null, BLABY), null, 'nor a district\'s figure for Q3\'s period (it feeds Q3\'s comparisons)');
+    assert.deepEqual(await seenAs(police, LEICESTERSHIRE), [45.02, Q3]);
+    assert.deepEqual(await seenAs(police, BLABY), [44.74, Q3], 'a county key reads its districts');
+    assert.deepEqual(await seenAs(viewer, LEICESTERSHIRE), [45.02, Q3], 'so does a VIEWER of the county');
+    assert.deepEqual(await seenAs(blaby, BLABY), [44.74, Q3], 'a district key reads what it supplied');
+    assert.equal(await seenAs(blaby, LEICESTERSHIRE), null, 'but not the county\'s');
+    assert.deepEqual(await seenAs(board, LEICESTERSHIRE), [45.02, Q3]);
+    // A value for a period no draft shows is public at once.
+    const elsewhere = await setValues(db.dataSource, blaby, [{ indicator: 'safer-communities/total-crime-rate', area: BLABY, period: '12 months to Jun 2014', value: 46.1 }]);
+    assert.deepEqual(elsewhere.problems, []);
+    assert.equal(elsewhere.values[0].embargo, null);
+  });
+
   test('publishing needs ADMIN; then the outcome history shows Q2 and Q3, and Q3\'s values change only by correction', async () => {
     await assert.rejects(publishDashboard(db.dataSource, police, Q3), { name: 'Forbidden' });
     const { dashboard, problems } = await publishDashboard(db.dataSource, board, Q3);
@@ -155,8 +185,11 @@ describe('publishing a quarter', () => {
     assert.match(dashboard?.publishedAt ?? '', /^\d{4}-\d\d-\d\dT/);
     assert.match((await publishDashboard(db.dataSource, board, Q3)).problems[0].message, /already published/);
 
-    const outcome = await db.dataSource.manager.findOneByOrFail(Outcome, { id: `${Q3}/outcomes/1` });
-    const history = await outcomeHistory(db.dataSource.manager, outcome);
+    // Published: Q3's values are everyone's.
+    assert.deepEqual(await seenAs(null, LEICESTERSHIRE), [45.02, null]);
+    assert.deepEqual(await seenAs(null, BLABY), [44.74, null]);
+    const reference = await ReferenceData.load(db.dataSource);
+    const history = await outcomeHistory(reference, createLoaders(db.dataSource, reference), reference.outcome(`${Q3}/outcomes/1`)!);
     assert.deepEqual(history.map((a) => [a.periodKey, a.rag, a.arrow]), [['2014-07/2014-09', 'GREEN', '↑'], ['2014-10/2014-12', 'GREEN', '↑']]);
 
     const late = await setValues(db.dataSource, police, [{ indicator: 'safer-communities/total-crime-rate', area: LEICESTERSHIRE, period: '12 months to Dec 2014', value: 45.5 }]);

@@ -4,6 +4,7 @@
  * into this once, in the GraphQL layer's context; the services never see a request.
  */
 import { Role } from '../../auth/roles';
+import type { UnpublishedSeen } from '../../db/observations';
 import { Forbidden, Unauthenticated } from '../errors';
 import { GeographyIndex } from '../geography';
 
@@ -15,6 +16,8 @@ export interface WriteAccess {
   covers(areaCode: string): boolean;
   /** Whether the key may read what is not yet public for this area (a draft dashboard): its areas for any role, everything for ADMIN. */
   reads(areaCode: string): boolean;
+  /** The values supplied for a draft (not yet public) the key reads: those of the areas it reads; all for ADMIN. */
+  readonly unpublishedSeen: UnpublishedSeen;
   /** The key's areas, for messages: "E07000129 (Blaby)". Empty for ADMIN. */
   readonly areasText: string;
 }
@@ -81,6 +84,7 @@ export function writeAccess(key: KeyGrant, geography: GeographyIndex): WriteAcce
     role: key.role,
     covers: (areaCode) => key.role === 'ADMIN' || (key.role === 'EDITOR' && covered.has(areaCode)),
     reads: (areaCode) => key.role === 'ADMIN' || covered.has(areaCode),
+    unpublishedSeen: key.role === 'ADMIN' ? 'all' : [...covered].sort(),
     areasText: key.role === 'ADMIN' ? 'every area' : names.length > 0 ? names.join(', ') : 'no areas',
   };
 }

@@ -5,11 +5,11 @@
  * values or assessments; setOutcomeAssessment fills a draft's outcomes; publishDashboard freezes
  * it. Each is one transaction with its audit event and a new data version.
  */
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { financialYearOf, PeriodError, PeriodInfo, periodFromKey, parsePeriod, rollPeriod, shiftPeriod } from '../../analysis/periods';
 import { bumpDataVersion } from '../../db/data-version';
 import { transaction } from '../../db/transaction';
-import { Area, Dashboard, Direction, Outcome, OutcomeAssessment, OutcomeIndicator, Period, Rag } from '../../entities';
+import { Area, Dashboard, Direction, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period, Rag } from '../../entities';
 import { outsideAreas, requireRole, WriteAccess } from './access';
 import { recordAudit } from './audit';
 import { InputProblem } from './problems';
@@ -186,21 +186,10 @@ export async function publishDashboard(dataSource: DataSource, access: WriteAcce
     dashboard.status = 'PUBLISHED';
     dashboard.publishedAt = new Date().toISOString();
     await manager.update(Dashboard, { slug: dashboard.slug }, { status: dashboard.status, publishedAt: dashboard.publishedAt });
+    // Its values are published with it: everyone sees them from now on.
+    await manager.update(Observation, { embargo: dashboard.slug }, { embargo: null });
     await recordAudit(manager, admin, [{ action: 'publishDashboard', target: dashboard.slug, areaCode: dashboard.areaCode, before, after: dashboardSnapshot(dashboard) }]);
     await bumpDataVersion(manager);
     return { dashboard, problems: [] };
   });
-}
-
-/** What was published for an outcome on each dashboard of its series, oldest first (drafts left out). */
-export async function outcomeHistory(manager: EntityManager, outcome: Outcome): Promise<OutcomeAssessment[]> {
-  const series = await manager.find(Outcome, { where: { seriesId: outcome.seriesId } });
-  const result: Array<{ assessment: OutcomeAssessment; start: number }> = [];
-  for (const member of series) {
-    const dashboard = await manager.findOne(Dashboard, { where: { slug: member.dashboardSlug } });
-    if (!dashboard || dashboard.status !== 'PUBLISHED') continue;
-    const assessment = await manager.findOne(OutcomeAssessment, { where: { outcomeId: member.id, periodKey: dashboard.periodKey } });
-    if (assessment) result.push({ assessment, start: periodFromKey(dashboard.periodKey).startMonth });
-  }
-  return result.sort((a, b) => a.start - b.start).map((r) => r.assessment);
 }

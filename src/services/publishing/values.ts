@@ -9,8 +9,9 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckedValue, checkValue, givenNumber, ValueField, ValueRuleReference } from '../../analysis/value-rules';
 import { bumpDataVersion } from '../../db/data-version';
 import { transaction } from '../../db/transaction';
-import { Area, Dashboard, Indicator, Observation, Outcome, OutcomeIndicator, Period } from '../../entities';
+import { Area, Indicator, Observation, Period } from '../../entities';
 import { outsideAreas, requireRole, WriteAccess } from './access';
+import { embargoes, publishedCells } from './cells';
 import { recordAudit } from './audit';
 import { InputProblem } from './problems';
 
@@ -48,23 +49,6 @@ async function ruleReference(manager: EntityManager): Promise<ValueRuleReference
     manager.find(Area, { select: { code: true, name: true } }),
   ]);
   return { indicators: new Map(indicators.map((i) => [i.id, i])), areas: new Map(areas.map((a) => [a.code, a])) };
-}
-
-/** The published dashboard (slug) that shows each indicator|area|period: a row's Previous Year or Latest Data value for the dashboard's area. */
-export async function publishedCells(manager: EntityManager): Promise<Map<string, string>> {
-  const dashboards = await manager.find(Dashboard, { where: { status: 'PUBLISHED' } });
-  const cells = new Map<string, string>();
-  if (dashboards.length === 0) return cells;
-  const outcomes = await manager.find(Outcome, { where: { dashboardSlug: In(dashboards.map((d) => d.slug)) } });
-  const rows = outcomes.length === 0 ? [] : await manager.find(OutcomeIndicator, { where: { outcomeId: In(outcomes.map((o) => o.id)) } });
-  const dashboardOf = new Map(outcomes.map((o) => [o.id, dashboards.find((d) => d.slug === o.dashboardSlug)!]));
-  for (const row of rows) {
-    const dashboard = dashboardOf.get(row.outcomeId)!;
-    for (const period of [row.previousPeriodKey, row.latestPeriodKey]) {
-      if (period) cells.set(`${row.indicatorId}|${dashboard.areaCode}|${period}`, dashboard.slug);
-    }
-  }
-  return cells;
 }
 
 function snapshot(observation: Observation | undefined): Record<string, unknown> | null {
@@ -136,6 +120,8 @@ async function write(
     },
   });
   const byKey = new Map(existing.map((o) => [`${o.indicatorId}|${o.areaCode}|${o.periodKey}`, o]));
+  // A value for a draft's cell stays unpublished until the draft is (a correction's cell is published).
+  const embargoOf = action === 'setValues' ? await embargoes(manager) : () => null;
   const at = new Date();
   const source = `${action} by ${access.keyName} at ${at.toISOString()}`;
   await manager.upsert(Period, [...new Map(values.map((v) => [v.period.key, Period.fromInfo(v.period)])).values()], ['key']);
@@ -158,6 +144,7 @@ async function write(
       lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
       note: value.note,
       source,
+      embargo: embargoOf(value.indicatorId, value.areaCode, value.period.key),
     });
     stored.push(await manager.save(Observation, observation));
     audit.push({
