@@ -1,5 +1,4 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { formatValue } from '../analysis/format';
 import { PeriodInfo, periodFromKey } from '../analysis/periods';
 import { Area, Indicator, Observation, Period } from '../entities';
 import { Context } from '../context';
@@ -32,10 +31,7 @@ export class ObservationResolver {
   }
 
   @FieldResolver((_returns) => String, { description: 'The value as a dashboard prints it: 47.18, 38.9%, 1,259; an empty string where there is no value.' })
-  formatted(@Root() observation: Observation, @Ctx() { reference }: Context): string {
-    if (observation.value === null) return '';
-    if (observation.printed !== null) return observation.printed;
-    const indicator = reference.indicator(observation.indicatorId)!;
-    return formatValue(observation.value, indicator.valueType, indicator.decimals);
+  formatted(@Root() observation: Observation, @Ctx() { values }: Context): string {
+    return values.formatted(observation);
   }
 }

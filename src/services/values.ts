@@ -4,6 +4,7 @@
  * reached it: its home area (the area of the dashboard that publishes it, else the only area with
  * values) and the latest period with a value there.
  */
+import { formatValue } from '../analysis/format';
 import { comparePeriods, matchesPeriodType, periodFromKey, periodFromMonths, PeriodInfo, PeriodType } from '../analysis/periods';
 import { Area, AreaType, Indicator, Observation } from '../entities';
 import { Loaders } from '../loaders';
@@ -16,6 +17,17 @@ export const MAX_VALUES_AREAS = 1000;
 
 export class ValueService {
   constructor(private readonly reference: ReferenceData, private readonly loaders: Loaders) {}
+
+  /**
+   * A value as a dashboard prints it: as the source printed it (38.9%, 1,259), else by the
+   * indicator's type and decimals; an empty string where there is no value.
+   */
+  formatted(observation: Observation): string {
+    if (observation.value === null) return '';
+    if (observation.printed !== null) return observation.printed;
+    const indicator = this.reference.indicator(observation.indicatorId)!;
+    return formatValue(observation.value, indicator.valueType, indicator.decimals);
+  }
 
   /** An area by code, or an error naming the argument. */
   area(code: string, argument = 'area'): Area {

@@ -2,7 +2,6 @@
  * The inputs of the narrative templates (src/analysis/narrative.ts), read from a request's
  * judgements: each row's direction of travel and flag, the outcome's roll-up, and what was published.
  */
-import { formatValue } from '../../analysis/format';
 import { NarrativeOutcome, NarrativeRow } from '../../analysis/narrative';
 import { Dashboard, Observation, Outcome } from '../../entities';
 import { DashboardRow, dashboardOf, rowsOf } from '../dashboards';
@@ -16,12 +15,8 @@ export interface NarrativeSources {
   outcome(outcome: Outcome): Promise<OutcomeRollUpResult>;
 }
 
-function printed(scope: JudgementScope, observation: Observation | null): string | null {
-  if (!observation || observation.value === null) return null;
-  if (observation.printed !== null) return observation.printed;
-  const indicator = scope.reference.indicator(observation.indicatorId)!;
-  return formatValue(observation.value, indicator.valueType, indicator.decimals);
-}
+/** A value as the dashboard prints it, or null where there is none. */
+const printed = (scope: JudgementScope, observation: Observation | null): string | null => (observation ? scope.values.formatted(observation) || null : null);
 
 export async function narrativeOutcome(scope: JudgementScope, sources: NarrativeSources, outcome: Outcome): Promise<NarrativeOutcome> {
   const dashboard: Dashboard = dashboardOf(scope.reference, outcome);
