@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
 import { dirname, resolve } from 'node:path';
-import { DataSource, DataSourceOptions, Logger } from 'typeorm';
+import { AdvancedConsoleLogger, DataSource, DataSourceOptions, Logger, QueryRunner } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+import { isConflict } from './transaction';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -32,13 +33,26 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
  */
 const QUIET_SQLITE3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 });
 
+/**
+ * TypeORM's console logger of failed statements, less one kind: a transaction PostgreSQL aborted
+ * because a concurrent one won (src/db/transaction.ts runs it again). That is how serializable
+ * writes work, not a fault; were the retries to run out, the error reaches the caller and is
+ * logged there.
+ */
+class ErrorLogger extends AdvancedConsoleLogger {
+  // Declared a string, but the drivers pass the error itself, with its code.
+  override logQueryError(error: string, query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
+    if (!isConflict(error)) super.logQueryError(error, query, parameters, queryRunner);
+  }
+}
+
 export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptions {
   const parsed = parseDatabaseUrl(url);
   const common = {
     entities: ENTITIES,
     synchronize: false,
     migrationsRun: false,
-    logger,
+    logger: logger ?? new ErrorLogger(['error']),
     logging: logger ? (['query', 'error'] as const) : (['error'] as const),
   };
   if (parsed.kind === 'sqlite') {

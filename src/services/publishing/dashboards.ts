@@ -8,7 +8,7 @@
 import { DataSource } from 'typeorm';
 import { financialYearOf, PeriodError, PeriodInfo, periodFromKey, parsePeriod, rollPeriod, shiftPeriod } from '../../analysis/periods';
 import { bumpDataVersion } from '../../db/data-version';
-import { transaction } from '../../db/transaction';
+import { SERIALIZABLE, transaction } from '../../db/transaction';
 import { Area, Dashboard, Direction, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period, Rag } from '../../entities';
 import { outsideAreas, requireRole, WriteAccess } from './access';
 import { recordAudit } from './audit';
@@ -130,7 +130,7 @@ export async function draftDashboard(
     await recordAudit(manager, writer, [{ action: 'draftDashboard', target: slug, areaCode: from.areaCode, before: null, after: { ...dashboardSnapshot(dashboard), outcomes: outcomes.length, rows: rows.length } }]);
     await bumpDataVersion(manager);
     return { dashboard, problems: [] };
-  });
+  }, SERIALIZABLE);
 }
 
 const ARROW: Partial<Record<Direction, string>> = { IMPROVING: '↑', WORSENING: '↓', NO_CHANGE: '→', INCREASING: '↑', DECREASING: '↓' };
@@ -173,7 +173,7 @@ export async function setOutcomeAssessment(
     await recordAudit(manager, writer, [{ action: 'setOutcomeAssessment', target: outcome.id, areaCode: dashboard.areaCode, before: beforeSnapshot, after: snapshot(assessment) }]);
     await bumpDataVersion(manager);
     return { assessment, problems: [] };
-  });
+  }, SERIALIZABLE);
 }
 
 export async function publishDashboard(dataSource: DataSource, access: WriteAccess | null, slug: string): Promise<DashboardResult> {
@@ -191,5 +191,5 @@ export async function publishDashboard(dataSource: DataSource, access: WriteAcce
     await recordAudit(manager, admin, [{ action: 'publishDashboard', target: dashboard.slug, areaCode: dashboard.areaCode, before, after: dashboardSnapshot(dashboard) }]);
     await bumpDataVersion(manager);
     return { dashboard, problems: [] };
-  });
+  }, SERIALIZABLE);
 }

@@ -8,7 +8,7 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckedValue, checkValue, givenNumber, ValueField, ValueRuleReference } from '../../analysis/value-rules';
 import { bumpDataVersion } from '../../db/data-version';
-import { transaction } from '../../db/transaction';
+import { SERIALIZABLE, transaction } from '../../db/transaction';
 import { Area, Indicator, Observation, Period } from '../../entities';
 import { outsideAreas, requireRole, WriteAccess } from './access';
 import { embargoes, publishedCells } from './cells';
@@ -168,7 +168,7 @@ export async function setValues(dataSource: DataSource, access: WriteAccess | nu
     const checked = checkItems(items, (i) => `values[${i}]`, await ruleReference(manager), writer, await publishedCells(manager), false);
     if (checked.problems.length > 0) return { values: [], problems: checked.problems };
     return { values: await write(manager, writer, checked.values, 'setValues', null), problems: [] };
-  });
+  }, SERIALIZABLE);
 }
 
 /** correctValue: an ADMIN changes a value a published dashboard shows, with a reason kept in the audit trail. */
@@ -182,5 +182,5 @@ export async function correctValue(dataSource: DataSource, access: WriteAccess |
     if (why.length > MAX_REASON_LENGTH) problems.push({ path: 'reason', message: `is ${count(why.length)} characters; at most ${count(MAX_REASON_LENGTH)}: say why in a sentence or two` });
     if (problems.length > 0) return { values: [], problems };
     return { values: await write(manager, admin, checked.values, 'correctValue', why), problems: [] };
-  });
+  }, SERIALIZABLE);
 }
