@@ -221,7 +221,7 @@ export async function writeTidyCsv(manager: EntityManager, table: CsvTable, valu
 
   const periods = new Map(values.map((value) => [value.period.key, Period.fromInfo(value.period)]));
   // A value for a draft dashboard's cell stays unpublished until the draft is, as through setValues.
-  const embargoOf = await embargoes(manager);
+  const embargoOf = await embargoes(manager, values.map((value) => value.indicatorId));
   const observations = values.map((value) => Object.assign(new Observation(), {
     indicatorId: value.indicatorId,
     areaCode: value.areaCode,

@@ -12,12 +12,17 @@ import { GeographyIndex } from '../geography';
 /** The key of a cell: indicator|area|period. */
 export const cellKey = (indicatorId: string, areaCode: string, periodKey: string): string => `${indicatorId}|${areaCode}|${periodKey}`;
 
-/** Each row of the dashboards with a status, with its dashboard; dashboards by slug. */
-async function rowsOfDashboards(manager: EntityManager, status: 'PUBLISHED' | 'DRAFT'): Promise<Array<{ dashboard: Dashboard; row: OutcomeIndicator }>> {
+/** Which indicators' cells to read: those a write names (the rest cannot matter to it), or every one. */
+export type IndicatorIds = readonly string[] | 'all';
+
+/** Each row of the dashboards with a status (of some indicators), with its dashboard; dashboards by slug. */
+async function rowsOfDashboards(manager: EntityManager, status: 'PUBLISHED' | 'DRAFT', indicators: IndicatorIds): Promise<Array<{ dashboard: Dashboard; row: OutcomeIndicator }>> {
   const dashboards = await manager.find(Dashboard, { where: { status }, order: { slug: 'ASC' } });
   if (dashboards.length === 0) return [];
   const outcomes = await manager.find(Outcome, { where: { dashboardSlug: In(dashboards.map((d) => d.slug)) } });
-  const rows = outcomes.length === 0 ? [] : await manager.find(OutcomeIndicator, { where: { outcomeId: In(outcomes.map((o) => o.id)) } });
+  const rows = outcomes.length === 0 || indicators.length === 0 ? [] : await manager.find(OutcomeIndicator, {
+    where: { outcomeId: In(outcomes.map((o) => o.id)), ...(indicators === 'all' ? {} : { indicatorId: In([...new Set(indicators)]) }) },
+  });
   const bySlug = new Map(dashboards.map((d) => [d.slug, d]));
   const dashboardOf = new Map(outcomes.map((o) => [o.id, bySlug.get(o.dashboardSlug)!]));
   return rows.map((row) => ({ dashboard: dashboardOf.get(row.outcomeId)!, row }))
@@ -28,9 +33,9 @@ async function rowsOfDashboards(manager: EntityManager, status: 'PUBLISHED' | 'D
 const periodsOf = (row: OutcomeIndicator): string[] => [row.previousPeriodKey, row.latestPeriodKey].filter((p): p is string => Boolean(p));
 
 /** The published dashboard (slug) that shows each cell; for two of one cell, the first by slug. */
-export async function publishedCells(manager: EntityManager): Promise<Map<string, string>> {
+export async function publishedCells(manager: EntityManager, indicators: IndicatorIds): Promise<Map<string, string>> {
   const cells = new Map<string, string>();
-  for (const { dashboard, row } of await rowsOfDashboards(manager, 'PUBLISHED')) {
+  for (const { dashboard, row } of await rowsOfDashboards(manager, 'PUBLISHED', indicators)) {
     for (const period of periodsOf(row)) {
       const key = cellKey(row.indicatorId, dashboard.areaCode, period);
       if (!cells.has(key)) cells.set(key, dashboard.slug);
@@ -48,8 +53,8 @@ export type EmbargoOf = (indicatorId: string, areaCode: string, periodKey: strin
  * feed its comparisons), unless a published dashboard shows that very cell. Such a value is seen
  * only by keys that read its area until the draft is published. For two drafts, the first by slug.
  */
-export async function embargoes(manager: EntityManager): Promise<EmbargoOf> {
-  const [drafts, published] = await Promise.all([rowsOfDashboards(manager, 'DRAFT'), publishedCells(manager)]);
+export async function embargoes(manager: EntityManager, indicators: IndicatorIds): Promise<EmbargoOf> {
+  const [drafts, published] = await Promise.all([rowsOfDashboards(manager, 'DRAFT', indicators), publishedCells(manager, indicators)]);
   if (drafts.length === 0) return () => null;
   const shown = new Map<string, Dashboard[]>();
   for (const { dashboard, row } of drafts) {

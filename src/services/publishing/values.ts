@@ -11,7 +11,7 @@ import { bumpDataVersion } from '../../db/data-version';
 import { SERIALIZABLE, transaction } from '../../db/transaction';
 import { Area, Indicator, Observation, Period } from '../../entities';
 import { outsideAreas, requireRole, WriteAccess } from './access';
-import { embargoes, publishedCells } from './cells';
+import { cellKey, embargoes, publishedCells } from './cells';
 import { recordAudit } from './audit';
 import { InputProblem } from './problems';
 
@@ -60,19 +60,20 @@ function snapshot(observation: Observation | undefined): Record<string, unknown>
 }
 
 /**
- * Checks every item; returns the checked values, or every problem. `correction`: the items must
- * be values a published dashboard shows (correctValue); otherwise they must not be (setValues).
+ * Checks every item; returns the checked values, or every problem, item by item. `correction`:
+ * the items must be values a published dashboard shows (correctValue); otherwise they must not
+ * be (setValues). The published cells are read for the checked items' indicators only.
  */
-function checkItems(
+async function checkItems(
+  manager: EntityManager,
   items: readonly ValueItem[],
   path: (i: number) => string,
-  reference: ValueRuleReference,
   access: WriteAccess,
-  published: Map<string, string>,
   correction: boolean,
-): { values: CheckedValue[]; problems: InputProblem[] } {
-  const problems: InputProblem[] = [];
-  const values: CheckedValue[] = [];
+): Promise<{ values: CheckedValue[]; problems: InputProblem[] }> {
+  const reference = await ruleReference(manager);
+  const problems: InputProblem[][] = items.map(() => []);
+  const checked: Array<{ i: number; value: CheckedValue; key: string }> = [];
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const at = (field: string) => `${path(i)}.${field}`;
@@ -82,27 +83,31 @@ function checkItems(
       lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
       note: item.note ?? null,
     }, reference);
-    for (const problem of result.problems) problems.push({ path: at(FIELD_NAME[problem.field] ?? problem.field), message: problem.message });
-    const checked = result.value;
-    if (!checked) return;
-    const outside = outsideAreas(access, checked.areaCode, reference.areas.get(checked.areaCode)?.name);
-    if (outside) problems.push({ path: at('area'), message: outside });
-    const key = `${checked.indicatorId}|${checked.areaCode}|${checked.period.key}`;
+    for (const problem of result.problems) problems[i].push({ path: at(FIELD_NAME[problem.field] ?? problem.field), message: problem.message });
+    const value = result.value;
+    if (!value) return;
+    const outside = outsideAreas(access, value.areaCode, reference.areas.get(value.areaCode)?.name);
+    if (outside) problems[i].push({ path: at('area'), message: outside });
+    const key = cellKey(value.indicatorId, value.areaCode, value.period.key);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problems.push({ path: at('period'), message: `${checked.indicatorId} for ${checked.areaCode} in ${checked.period.label} is already given at ${path(earlier)}; give each indicator, area and period once` });
+      problems[i].push({ path: at('period'), message: `${value.indicatorId} for ${value.areaCode} in ${value.period.label} is already given at ${path(earlier)}; give each indicator, area and period once` });
     }
     seen.set(key, i);
+    checked.push({ i, value, key });
+  });
+  const published = await publishedCells(manager, checked.map(({ value }) => value.indicatorId));
+  for (const { i, value, key } of checked) {
     const dashboard = published.get(key);
+    const at = `${path(i)}.period`;
     if (!correction && dashboard) {
-      problems.push({ path: at('period'), message: `${checked.indicatorId} for ${checked.areaCode} in ${checked.period.label} is shown by the published dashboard ${dashboard}; change it with correctValue and a reason` });
+      problems[i].push({ path: at, message: `${value.indicatorId} for ${value.areaCode} in ${value.period.label} is shown by the published dashboard ${dashboard}; change it with correctValue and a reason` });
     }
     if (correction && !dashboard) {
-      problems.push({ path: at('period'), message: `no published dashboard shows ${checked.indicatorId} for ${checked.areaCode} in ${checked.period.label}; write it with setValues` });
+      problems[i].push({ path: at, message: `no published dashboard shows ${value.indicatorId} for ${value.areaCode} in ${value.period.label}; write it with setValues` });
     }
-    values.push(checked);
-  });
-  return { values, problems };
+  }
+  return { values: checked.map(({ value }) => value), problems: problems.flat() };
 }
 
 async function write(
@@ -121,7 +126,7 @@ async function write(
   });
   const byKey = new Map(existing.map((o) => [`${o.indicatorId}|${o.areaCode}|${o.periodKey}`, o]));
   // A value for a draft's cell stays unpublished until the draft is (a correction's cell is published).
-  const embargoOf = action === 'setValues' ? await embargoes(manager) : () => null;
+  const embargoOf = action === 'setValues' ? await embargoes(manager, values.map((v) => v.indicatorId)) : () => null;
   const at = new Date();
   const source = `${action} by ${access.keyName} at ${at.toISOString()}`;
   await manager.upsert(Period, [...new Map(values.map((v) => [v.period.key, Period.fromInfo(v.period)])).values()], ['key']);
@@ -165,7 +170,7 @@ export async function setValues(dataSource: DataSource, access: WriteAccess | nu
     return { values: [], problems: [{ path: 'values', message: `has ${count(items.length)} items; at most ${count(MAX_VALUES_PER_CALL)} in one call (use npm run import:csv for more)` }] };
   }
   return transaction(dataSource, async (manager) => {
-    const checked = checkItems(items, (i) => `values[${i}]`, await ruleReference(manager), writer, await publishedCells(manager), false);
+    const checked = await checkItems(manager, items, (i) => `values[${i}]`, writer, false);
     if (checked.problems.length > 0) return { values: [], problems: checked.problems };
     return { values: await write(manager, writer, checked.values, 'setValues', null), problems: [] };
   }, SERIALIZABLE);
@@ -176,7 +181,7 @@ export async function correctValue(dataSource: DataSource, access: WriteAccess |
   const admin = requireRole(access, 'correctValue');
   const why = reason.trim();
   return transaction(dataSource, async (manager) => {
-    const checked = checkItems([item], () => 'value', await ruleReference(manager), admin, await publishedCells(manager), true);
+    const checked = await checkItems(manager, [item], () => 'value', admin, true);
     const problems = [...checked.problems];
     if (why.length < 5) problems.push({ path: 'reason', message: 'say why the published value changes (at least 5 characters); it is kept in the audit trail' });
     if (why.length > MAX_REASON_LENGTH) problems.push({ path: 'reason', message: `is ${count(why.length)} characters; at most ${count(MAX_REASON_LENGTH)}: say why in a sentence or two` });
