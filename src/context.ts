@@ -41,7 +41,15 @@ export function createContext(
  * comparisons answer as a query sent next would. Services and loaders start afresh.
  */
 export async function refreshAfterWrite(context: Context): Promise<void> {
-  const reference = await context.reloadReference();
+  let reference: ReferenceData;
+  try {
+    reference = await context.reloadReference();
+  } catch (error) {
+    // The write has committed: say so, and answer from the data as the request first read it
+    // rather than report a landed write as failed (a client would send it again).
+    console.warn(`A write committed, but the reference data could not be read again for its answer: ${error instanceof Error ? error.message : error}`);
+    return;
+  }
   Object.assign(context, createRequestServices(context.dataSource, reference, context.access?.unpublishedSeen ?? 'none'));
 }
 

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { AdvancedConsoleLogger, DataSource, DataSourceOptions, Logger, QueryRunner } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
-import { isConflict } from './transaction';
+import { CONFLICTS_EXPECTED, isConflict } from './transaction';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -34,15 +34,16 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
 const QUIET_SQLITE3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 });
 
 /**
- * TypeORM's console logger of failed statements, less one kind: a transaction PostgreSQL aborted
- * because a concurrent one won (src/db/transaction.ts runs it again). That is how serializable
+ * TypeORM's console logger of failed statements, less one kind: a serializable transaction
+ * PostgreSQL aborted because a concurrent one won (src/db/transaction.ts runs it again; elsewhere,
+ * a unique violation is a fault and is logged). That is how serializable
  * writes work, not a fault; were the retries to run out, the error reaches the caller and is
  * logged there.
  */
 class ErrorLogger extends AdvancedConsoleLogger {
   // Declared a string, but the drivers pass the error itself, with its code.
   override logQueryError(error: string, query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
-    if (!isConflict(error)) super.logQueryError(error, query, parameters, queryRunner);
+    if (!(isConflict(error) && queryRunner?.data?.[CONFLICTS_EXPECTED])) super.logQueryError(error, query, parameters, queryRunner);
   }
 }
 

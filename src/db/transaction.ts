@@ -28,8 +28,11 @@ export interface TransactionOptions {
 /** For a write that reads before it writes: serializable, and run again on a conflict. */
 export const SERIALIZABLE: TransactionOptions = { serializable: true };
 
-/** How often a conflicting transaction is run again before its error is let through. */
-export const MAX_ATTEMPTS = 8;
+/** How long a conflicting transaction keeps being run again before its error is let through. */
+export const RETRY_BUDGET_MS = 10_000;
+
+/** Marks a serializable transaction's query runner (QueryRunner.data): its conflicts are expected, and run again. */
+export const CONFLICTS_EXPECTED = 'conflictsExpected';
 
 /** PostgreSQL's codes for a transaction that lost to a concurrent one: serialization failure, deadlock, unique violation. */
 const CONFLICTS = new Set(['40001', '40P01', '23505']);
@@ -48,13 +51,19 @@ export async function transaction<T>(dataSource: DataSource, work: (manager: Ent
     return next;
   }
   if (!options.serializable) return dataSource.transaction(work);
+  // Every write raises the one data-version row, so writers at the same moment always conflict:
+  // each is run again until it lands, within a budget of time rather than of attempts.
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction('SERIALIZABLE', work);
+      return await dataSource.transaction('SERIALIZABLE', (manager) => {
+        if (manager.queryRunner) manager.queryRunner.data = { ...manager.queryRunner.data, [CONFLICTS_EXPECTED]: true };
+        return work(manager);
+      });
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isConflict(error)) throw error;
-      // Apart, so that the same two do not meet again at once: a few milliseconds, growing.
-      await sleep(Math.random() * 5 * 2 ** attempt);
+      if (!isConflict(error) || Date.now() - started > RETRY_BUDGET_MS) throw error;
+      // Apart, so that the same ones do not meet again at once: a few milliseconds, growing to 200.
+      await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
     }
   }
 }

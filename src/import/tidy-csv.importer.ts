@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckedValue, checkValue, NumberInput, ValueField, ValueRuleReference } from '../analysis/value-rules';
 import { bumpDataVersion } from '../db/data-version';
+import { SERIALIZABLE, transaction } from '../db/transaction';
 import { Area, Indicator, Observation, Period } from '../entities';
 import { embargoes } from '../services/publishing/cells';
 
@@ -197,10 +198,11 @@ export async function importTidyCsvFile(dataSource: DataSource, file: string): P
 
 /** Checks and writes a table already read by readTidyCsvTable, in one transaction. */
 export async function importTidyCsvTable(dataSource: DataSource, table: CsvTable): Promise<TidyCsvImportReport> {
-  return dataSource.transaction(async (manager) => {
+  // Serializable (again on a conflict), as the publishing writes: a draft published while the file loads leaves no value waiting for it.
+  return transaction(dataSource, async (manager) => {
     const values = validateTidyCsv(table, await loadTidyCsvReference(manager));
     return writeTidyCsv(manager, table, values);
-  });
+  }, SERIALIZABLE);
 }
 
 /** The file an observation's source names: `x.csv` from `x.csv:12` or `x.txt:8:40`. */
@@ -220,8 +222,6 @@ export async function writeTidyCsv(manager: EntityManager, table: CsvTable, valu
   if (values.length === 0) warnings.push({ location: { file: table.file, line: 1 }, message: 'the file has a header but no rows; nothing to import' });
 
   const periods = new Map(values.map((value) => [value.period.key, Period.fromInfo(value.period)]));
-  // A value for a draft dashboard's cell stays unpublished until the draft is, as through setValues.
-  const embargoOf = await embargoes(manager, values.map((value) => value.indicatorId));
   const observations = values.map((value) => Object.assign(new Observation(), {
     indicatorId: value.indicatorId,
     areaCode: value.areaCode,
@@ -238,7 +238,6 @@ export async function writeTidyCsv(manager: EntityManager, table: CsvTable, valu
     upperCI998: value.upperCI998,
     note: value.note,
     source: `${file}:${value.line}`,
-    embargo: embargoOf(value.indicatorId, value.areaCode, value.period.key),
   }));
 
   // A value from another file (a published dashboard, another partner) is replaced, and said so.
@@ -253,8 +252,11 @@ export async function writeTidyCsv(manager: EntityManager, table: CsvTable, valu
     });
     for (const observation of found) existing.set(`${observation.indicatorId}|${observation.areaCode}|${observation.periodKey}`, observation);
   }
+  // A new value for a draft dashboard's indicators and periods stays unpublished until the draft is, as through setValues.
+  const embargoOf = await embargoes(manager, values.map((value) => value.indicatorId));
   values.forEach((value, i) => {
     const before = existing.get(`${value.indicatorId}|${value.areaCode}|${value.period.key}`);
+    observations[i].embargo = embargoOf(value.indicatorId, value.areaCode, value.period.key, before);
     if (before && sourceFile(before.source) !== file) {
       warnings.push({
         location: { file: table.file, line: value.line },

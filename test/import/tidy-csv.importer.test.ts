@@ -231,16 +231,24 @@ describe('importTidyCsvFile', () => {
     assert.equal(await db.dataSource.getRepository(Observation).countBy({ source: Like('bad-end.csv:%') }), 0);
   });
 
-  test('a value for an open draft\'s indicator and period stays unpublished until the draft is, as through setValues', async () => {
+  test('a new value for an open draft\'s indicator and period stays unpublished until the draft is, as through setValues; a public one stays public', async () => {
+    // Already public before the draft: Harborough's figure for the year that becomes Q3's Previous Year.
+    await importTidyCsvFile(db.dataSource, writeCsv('earlier.csv', `${HEADER}\n${CRIME},E07000131,12 months to Dec 2013,41.00,,,,,\n`));
     const { geography } = await ReferenceData.load(db.dataSource);
     const board = writeAccess({ id: 'k-board', name: 'Safer Communities Board', role: 'ADMIN', areas: [] }, geography);
     const draft = await draftDashboard(db.dataSource, board, { from: 'safer-communities-2014-15-q2', period: 'Q3 2014-15' });
     assert.deepEqual(draft.problems, []);
-    const file = writeCsv('q3.csv', `${HEADER}\n${CRIME},E07000129,12 months to Dec 2014,44.74,"4,250","95,000",,,\n${CRIME},E07000130,2011-12,40.00,,,,,\n`);
+    const file = writeCsv('q3.csv', [
+      HEADER,
+      `${CRIME},E07000129,12 months to Dec 2014,44.74,"4,250","95,000",,,`,
+      `${CRIME},E07000130,2011-12,40.00,,,,,`,
+      `${CRIME},E07000131,12 months to Dec 2013,41.20,,,,,`,
+    ].join('\n'));
     await importTidyCsvFile(db.dataSource, file);
     const embargoOf = async (area: string) => (await db.dataSource.getRepository(Observation).findOneByOrFail({ indicatorId: CRIME, areaCode: area, source: Like('q3.csv:%') })).embargo;
     assert.equal(await embargoOf('E07000129'), 'safer-communities-2014-15-q3', 'Blaby\'s figure for the draft\'s latest period waits for the draft');
     assert.equal(await embargoOf('E07000130'), null, 'a period no draft shows is public at once');
+    assert.equal(await embargoOf('E07000131'), null, 'a public figure is never withdrawn: its revision is public at once');
     await publishDashboard(db.dataSource, board, 'safer-communities-2014-15-q3');
     assert.equal(await embargoOf('E07000129'), null, 'published with the draft');
   });

@@ -9,7 +9,8 @@ import { DataSource } from 'typeorm';
 import { financialYearOf, PeriodError, PeriodInfo, periodFromKey, parsePeriod, rollPeriod, shiftPeriod } from '../../analysis/periods';
 import { bumpDataVersion } from '../../db/data-version';
 import { SERIALIZABLE, transaction } from '../../db/transaction';
-import { Area, Dashboard, Direction, Observation, Outcome, OutcomeAssessment, OutcomeIndicator, Period, Rag } from '../../entities';
+import { releaseEmbargo } from './cells';
+import { Area, Dashboard, Direction, Outcome, OutcomeAssessment, OutcomeIndicator, Period, Rag } from '../../entities';
 import { outsideAreas, requireRole, WriteAccess } from './access';
 import { recordAudit } from './audit';
 import { InputProblem } from './problems';
@@ -187,7 +188,7 @@ export async function publishDashboard(dataSource: DataSource, access: WriteAcce
     dashboard.publishedAt = new Date().toISOString();
     await manager.update(Dashboard, { slug: dashboard.slug }, { status: dashboard.status, publishedAt: dashboard.publishedAt });
     // Its values are published with it: everyone sees them from now on.
-    await manager.update(Observation, { embargo: dashboard.slug }, { embargo: null });
+    await releaseEmbargo(manager, dashboard);
     await recordAudit(manager, admin, [{ action: 'publishDashboard', target: dashboard.slug, areaCode: dashboard.areaCode, before, after: dashboardSnapshot(dashboard) }]);
     await bumpDataVersion(manager);
     return { dashboard, problems: [] };

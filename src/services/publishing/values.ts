@@ -149,7 +149,7 @@ async function write(
       lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
       note: value.note,
       source,
-      embargo: embargoOf(value.indicatorId, value.areaCode, value.period.key),
+      embargo: embargoOf(value.indicatorId, value.areaCode, value.period.key, before),
     });
     stored.push(await manager.save(Observation, observation));
     audit.push({
