@@ -121,12 +121,20 @@ export type ValueInput = {
   denominator: number | null | undefined;
   /** An indicator id, e.g. safer-communities/total-crime-rate. */
   indicator: string | number;
+  /** Lower 95% confidence limit, where the supplier publishes one (give both limits of a level): at most the value. Left out, comparisons compute limits from the numerator and denominator where they can; a ratio has only the limits given. */
+  lowerCI95: number | null | undefined;
+  /** Lower 99.8% confidence limit, where the supplier publishes one: at most the value. */
+  lowerCI998: number | null | undefined;
   /** A caveat, or why there is no value. */
   note: string | null | undefined;
   /** Events counted, for a rate or percentage; with the denominator it must agree with the value. */
   numerator: number | null | undefined;
   /** A period key or label. */
   period: string | number;
+  /** Upper 95% confidence limit, where the supplier publishes one: at least the value. */
+  upperCI95: number | null | undefined;
+  /** Upper 99.8% confidence limit, where the supplier publishes one: at least the value. */
+  upperCI998: number | null | undefined;
   /** The value (38.9 for 38.9%); leave it out only with a note saying why. */
   value: number | null | undefined;
 };

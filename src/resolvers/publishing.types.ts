@@ -23,6 +23,18 @@ export class ValueInput {
   @Field((_type) => Float, { nullable: true, description: 'The population or cohort, greater than zero.' })
   denominator?: number | null;
 
+  @Field((_type) => Float, { nullable: true, description: 'Lower 95% confidence limit, where the supplier publishes one (give both limits of a level): at most the value. Left out, comparisons compute limits from the numerator and denominator where they can; a ratio has only the limits given.' })
+  lowerCI95?: number | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'Upper 95% confidence limit, where the supplier publishes one: at least the value.' })
+  upperCI95?: number | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'Lower 99.8% confidence limit, where the supplier publishes one: at most the value.' })
+  lowerCI998?: number | null;
+
+  @Field((_type) => Float, { nullable: true, description: 'Upper 99.8% confidence limit, where the supplier publishes one: at least the value.' })
+  upperCI998?: number | null;
+
   @Field((_type) => String, { nullable: true, description: 'A caveat, or why there is no value.' })
   note?: string | null;
 }

@@ -104,6 +104,24 @@ describe('publishing a quarter', () => {
     assert.equal(await state(), before, 'nothing was written');
   });
 
+  test('a partner\'s own confidence limits are checked as the tidy CSV checks them, and kept', async () => {
+    const before = await state();
+    const wrong = await setValues(db.dataSource, youthOffending, [
+      { indicator: 'safer-communities/youth-reoffending-rate', area: LEICESTERSHIRE, period: 'Oct-Dec 2014', value: 0.31, lowerCI95: 0.35, upperCI95: 0.4 },
+    ]);
+    assert.deepEqual(wrong.problems.map((p) => p.path), ['values[0].lowerCI95']);
+    assert.match(wrong.problems[0].message, /0\.35 is above the value 0\.31; a lower limit cannot be/);
+    assert.equal(await state(), before, 'nothing written');
+    const right = await setValues(db.dataSource, youthOffending, [
+      { indicator: 'safer-communities/youth-reoffending-rate', area: LEICESTERSHIRE, period: 'Oct-Dec 2014', value: 0.31, lowerCI95: 0.22, upperCI95: 0.42, lowerCI998: 0.18, upperCI998: 0.47 },
+    ]);
+    assert.deepEqual(right.problems, []);
+    const [stored] = right.values;
+    assert.deepEqual([stored.lowerCI95, stored.upperCI95, stored.lowerCI998, stored.upperCI998], [0.22, 0.42, 0.18, 0.47]);
+    const [event] = await db.dataSource.manager.find(AuditEvent, { where: { target: `safer-communities/youth-reoffending-rate/${LEICESTERSHIRE}/2014-10/2014-12` } });
+    assert.equal(JSON.parse(event.after!).upperCI998, 0.47, 'the audit trail keeps them too');
+  });
+
   test('overlong free text and too many items are problems at their paths, and nothing is written', async () => {
     const before = await state();
     const item = { indicator: 'safer-communities/total-crime-rate', area: LEICESTERSHIRE, period: '12 months to Dec 2014', value: 45.02 };

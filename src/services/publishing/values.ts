@@ -23,6 +23,10 @@ export interface ValueItem {
   readonly value?: number | null;
   readonly numerator?: number | null;
   readonly denominator?: number | null;
+  readonly lowerCI95?: number | null;
+  readonly upperCI95?: number | null;
+  readonly lowerCI998?: number | null;
+  readonly upperCI998?: number | null;
   readonly note?: string | null;
 }
 
@@ -55,6 +59,7 @@ function snapshot(observation: Observation | undefined): Record<string, unknown>
   if (!observation) return null;
   return {
     value: observation.value, numerator: observation.numerator, denominator: observation.denominator,
+    lowerCI95: observation.lowerCI95, upperCI95: observation.upperCI95, lowerCI998: observation.lowerCI998, upperCI998: observation.upperCI998,
     note: observation.note, source: observation.source,
   };
 }
@@ -80,7 +85,8 @@ async function checkItems(
     const result = checkValue({
       indicator: item.indicator, area: item.area, period: item.period,
       value: givenNumber(item.value), numerator: givenNumber(item.numerator), denominator: givenNumber(item.denominator),
-      lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
+      lowerCI95: givenNumber(item.lowerCI95), upperCI95: givenNumber(item.upperCI95),
+      lowerCI998: givenNumber(item.lowerCI998), upperCI998: givenNumber(item.upperCI998),
       note: item.note ?? null,
     }, reference);
     for (const problem of result.problems) problems[i].push({ path: at(FIELD_NAME[problem.field] ?? problem.field), message: problem.message });
@@ -146,7 +152,7 @@ async function write(
       printedPeriodLabel: before?.printedPeriodLabel ?? null,
       numerator: value.numerator,
       denominator: value.denominator,
-      lowerCI95: null, upperCI95: null, lowerCI998: null, upperCI998: null,
+      lowerCI95: value.lowerCI95, upperCI95: value.upperCI95, lowerCI998: value.lowerCI998, upperCI998: value.upperCI998,
       note: value.note,
       source,
       embargo: embargoOf(value.indicatorId, value.areaCode, value.period.key, before),
