@@ -296,6 +296,10 @@ describe('the web view in Chromium', { skip: browserSkipReason() }, () => {
     const sections = await text(page, '.indicator-section');
     assert.match(sections[1], /7 districts of Leicestershire/);
     assert.match(sections[2], /Not compared/);
+    // Too short for a recent trend: the reason is said once, in plain words.
+    const trend = (await page.locator('.trend').textContent()) ?? '';
+    assert.match(trend, /^The recent trend cannot be calculated: needs 5 consecutive non-overlapping points; found 1\./);
+    assert.equal(trend.split('needs 5 consecutive').length, 2, `said once: ${trend}`);
     await watched.checkAndCapture(`web-indicator-2014-15-${kind}`);
   });
 });

@@ -12,6 +12,12 @@ import { IndicatorDistrictsQuery, IndicatorPageQuery, IndicatorPeersQuery } from
 import type { IndicatorDistrictsQuery as DistrictsResult, IndicatorPageQuery as PageResult, IndicatorPeersQuery as PeersResult } from '../gql/graphql';
 import { OUTCOME_TEXT, formatNumber } from '../format';
 
+/** Whether an explanation already says what a label says ("Cannot be calculated: needs 5 …" and "The recent trend cannot be calculated: needs 5 …"): then the label is left out. */
+function repeats(label: string, explanation: string): boolean {
+  const reason = label.replace(/^[^:]*:\s*/, '').toLowerCase();
+  return reason.length > 0 && reason !== label.toLowerCase() && explanation.toLowerCase().includes(reason);
+}
+
 // Observable Plot and the d3 modules it uses load only here, after the tables.
 const SeriesChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.SeriesChart })));
 const DistrictsChart = lazy(() => import('../charts/charts').then((m) => ({ default: m.DistrictsChart })));
@@ -177,7 +183,7 @@ export function IndicatorPage({ id }: { id: string }) {
       <Section id="series" title="Over time">
         {trend ? (
           <p className="trend" data-trend={trend.direction}>
-            <strong>Recent trend: {trend.label}.</strong> {trend.explanation}
+            {repeats(trend.label, trend.explanation) ? trend.explanation : <><strong>Recent trend: {trend.label}.</strong> {trend.explanation}</>}
           </p>
         ) : null}
         {indicator.series.length > 0 ? (
