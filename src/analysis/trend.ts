@@ -138,7 +138,7 @@ export function selectTrendPoints(series: ValuePoint[], type?: PeriodType | null
       points,
       reason: `${needs}; found ${points.length}`,
       detail:
-        `Counting back from ${latest.period.label}, the series has ${points.length} consecutive ${plural}: ` +
+        `Counting back from ${latest.period.label}, the series has ${points.length === 1 ? `only that ${plural.replace(/s$/, '')}` : `${points.length} consecutive ${plural}`}: ` +
         `there is nothing for ${gap}.`,
     };
   }

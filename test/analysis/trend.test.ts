@@ -143,6 +143,12 @@ describe('selectTrendPoints', () => {
     );
   });
 
+  test('one point before a gap is "only that" period, not "1 consecutive periods"', () => {
+    const selection = selectTrendPoints([point(rolling(2014, 9), 45.91)]);
+    assert.equal(selection.ok, false);
+    assert.equal(!selection.ok && selection.detail, 'Counting back from 12 months to Sep 2014, the series has only that rolling 12-month period: there is nothing for 12 months to Sep 2013.');
+  });
+
   test('rolling 12 months: points 12 months apart, not the overlapping monthly rolls', () => {
     const series: ValuePoint[] = [];
     for (let end = monthIndex(2017, 11); end <= monthIndex(2022, 10); end++) {
