@@ -26,7 +26,7 @@ export interface TestServerOptions<K extends string = never> extends TestDatabas
   /** Settings over what `env` gave, e.g. `{ responseCache: false }`. The port is a free one unless set here. */
   config?: Partial<Config>;
   /** Runs on the opened database before the server starts: data the server should find there. */
-  prepare?: (db: OpenTestDatabase) => Promise<void>;
+  prepare?: (db: OpenTestDatabase) => Promise<unknown>;
   /** API keys to make once the server is up, each by a label of the test's choosing. */
   keys?: Record<K, NewKey>;
 }
