@@ -40,8 +40,11 @@ export interface ServedTestDatabase<K extends string = never> {
   readonly origin: string;
   /** The bearer token of each key in `options.keys`, by its label. */
   readonly tokens: Record<K, string>;
-  /** Stops the server (letting in-flight requests finish), then closes and drops the database, even if stopping failed. */
-  stop(): Promise<void>;
+  /**
+   * Stops the server (letting in-flight requests finish), then closes and drops the database, even
+   * if stopping failed. A plain function, so it may be taken out of the object; calling it again does no harm.
+   */
+  readonly stop: () => Promise<void>;
 }
 
 /** If anything fails on the way up, what was already up is taken down again before the error is thrown. */
