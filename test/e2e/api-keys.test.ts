@@ -10,12 +10,12 @@ import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
 import { join } from 'node:path';
 import { formatKey, newKeyId, parseKey } from '../../src/auth/key-text';
-import { loadConfig } from '../../src/config';
 import { ApiKey, AuditEvent } from '../../src/entities';
 import { createKey, revokeKey } from '../../src/services/keys';
-import { RunningServer, startServer } from '../../src/server';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { RunningServer } from '../../src/server';
+import type { OpenTestDatabase } from '../support/database';
 import { PROJECT_ROOT } from '../support/paths';
+import { serveTestDatabase } from '../support/server';
 
 const CLI = join(PROJECT_ROOT, 'build', 'src', 'cli', 'keys.js');
 const VIEWER = '{ viewer { keyName role areas { id name } } }';
@@ -49,18 +49,19 @@ function assertUnauthenticated(answer: Answer, message: RegExp): void {
 describe('API keys over HTTP', () => {
   let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   let editor: string;
   let admin: string;
   before(async () => {
-    db = await openTestDatabase();
-    server = await startServer({ ...loadConfig({}), port: 0, responseCache: true }, db.dataSource);
-    editor = (await createKey(db.dataSource, { name: 'Leicestershire County Council', role: 'EDITOR', areas: ['E10000018'] })).token;
-    admin = (await createKey(db.dataSource, { name: 'County data team', role: 'ADMIN', areas: [] })).token;
+    ({ db, server, stop, tokens: { editor, admin } } = await serveTestDatabase({
+      config: { responseCache: true },
+      keys: {
+        editor: { name: 'Leicestershire County Council', role: 'EDITOR', areas: ['E10000018'] },
+        admin: { name: 'County data team', role: 'ADMIN', areas: [] },
+      },
+    }));
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   test('viewer: null fields and no areas without a key; the name, role and areas of a key', async () => {
     assert.deepEqual((await ask(server, VIEWER)).body.data, { viewer: { keyName: null, role: null, areas: [] } });
@@ -153,18 +154,16 @@ describe('API keys over HTTP', () => {
 });
 
 describe('with PUBLIC_READ=off', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   let viewer: string;
   before(async () => {
-    db = await openTestDatabase();
-    server = await startServer({ ...loadConfig({ PUBLIC_READ: 'off' }), port: 0 }, db.dataSource);
-    viewer = (await createKey(db.dataSource, { name: 'Leicestershire Police analysts', role: 'VIEWER', areas: [] })).token;
+    ({ server, stop, tokens: { viewer } } = await serveTestDatabase({
+      env: { PUBLIC_READ: 'off' },
+      keys: { viewer: { name: 'Leicestershire Police analysts', role: 'VIEWER', areas: [] } },
+    }));
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   test('a request without a key is a 401 saying a key is needed; with one it is answered', async () => {
     for (let i = 0; i < 2; i++) assertUnauthenticated(await ask(server, TITLE), /This server answers only requests with an API key: send the header Authorization: Bearer <key>/);

@@ -13,7 +13,8 @@ import { print } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { RunningServer, startServer } from '../../src/server';
 import { DashboardTableDocument } from '../../schema/generated/operations';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { OpenTestDatabase } from '../support/database';
+import { serveTestDatabase } from '../support/server';
 
 interface Raw {
   status: number;
@@ -40,17 +41,16 @@ const BODY = JSON.stringify({ query: print(DashboardTableDocument), variables: {
 describe('browser access', () => {
   let db: OpenTestDatabase;
   let open: RunningServer;
+  let stop: () => Promise<void>;
   let listed: RunningServer;
 
   before(async () => {
-    db = await openTestDatabase();
-    open = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ db, server: open, stop } = await serveTestDatabase());
     listed = await startServer({ ...loadConfig({ CORS_ORIGINS: `${ELSEWHERE}, http://localhost:5173` }), port: 0 }, db.dataSource);
   });
   after(async () => {
-    await open?.stop();
     await listed?.stop();
-    await db?.close();
+    await stop?.();
   });
 
   test('a preflight for POST application/json with Authorization succeeds', async () => {

@@ -6,27 +6,22 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../../src/config';
 import { GRAPHIQL_DIR } from '../../src/graphiql';
-import { RunningServer, startServer } from '../../src/server';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { RunningServer } from '../../src/server';
+import { serveTestDatabase } from '../support/server';
 
 /** What Chromium sends when a user opens a URL. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 describe('GraphiQL at /graphql', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
 
   before(async () => {
     assert.ok(existsSync(GRAPHIQL_DIR), `${GRAPHIQL_DIR} is missing: npm run build (or npm test) bundles it`);
-    db = await openTestDatabase({ seed: false });
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ server, stop } = await serveTestDatabase({ seed: false }));
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   test('a browser gets the page, which names only assets on this server', async () => {
     for (const url of [server.url, `${server.url}/`, `${server.url}?query=%7B__typename%7D`]) {

@@ -7,14 +7,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout } from 'node:timers/promises';
-import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/server';
-import { createKey } from '../../src/services/keys';
+import type { RunningServer } from '../../src/server';
 import { readPlaygroundTabs } from '../../scripts/graphiql-tabs';
 import { parseKey } from '../../src/auth/key-text';
 import { Browser, browserSkipReason, launchBrowser, WatchedPage } from '../support/browser';
-import { openTestDatabase, OpenTestDatabase, testDatabaseKind } from '../support/database';
+import { testDatabaseKind } from '../support/database';
 import { PROJECT_ROOT } from '../support/paths';
+import { serveTestDatabase } from '../support/server';
 
 /** Text of an element as a reader sees it (Monaco draws spaces as no-break spaces). */
 function textOf(page: WatchedPage['page'], selector: string): Promise<string> {
@@ -34,24 +33,22 @@ async function waitForText(page: WatchedPage['page'], selector: string, text: st
 
 describe('GraphiQL in Chromium', { skip: browserSkipReason() }, () => {
   const kind = testDatabaseKind();
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let origin: string;
+  let stop: () => Promise<void>;
   let browser: Browser;
   let watched: WatchedPage;
   /** A real key: the server refuses any other with a 401. */
   let key: string;
 
   before(async () => {
-    db = await openTestDatabase();
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
-    key = (await createKey(db.dataSource, { name: 'Playground test', role: 'VIEWER', areas: [] })).token;
+    ({ server, origin, stop, tokens: { key } } = await serveTestDatabase({ keys: { key: { name: 'Playground test', role: 'VIEWER', areas: [] } } }));
     browser = await launchBrowser();
-    watched = await browser.open(new URL(server.url).origin);
+    watched = await browser.open(origin);
   });
   after(async () => {
     await browser?.close();
-    await server?.stop();
-    await db?.close();
+    await stop?.();
   });
 
   test('loads from this server with a tab for each example operation, variables filled in', async () => {

@@ -16,6 +16,7 @@ import { createKey } from '../../src/services/keys';
 import { RunningServer, startServer } from '../../src/server';
 import { ReferenceData } from '../../src/services/reference-data';
 import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import { serveTestDatabase } from '../support/server';
 
 interface Answer {
   status: number;
@@ -105,19 +106,18 @@ const CASES: Case[] = [
 ];
 
 describe('HTTP status codes', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   let development: RunningServer;
   const answers = new Map<string, Answer>();
   before(async () => {
-    db = await openTestDatabase();
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    let db: OpenTestDatabase;
+    ({ db, server, stop } = await serveTestDatabase());
     development = await startServer({ ...loadConfig({ NODE_ENV: 'development' }), port: 0 }, db.dataSource);
   });
   after(async () => {
-    await server?.stop();
     await development?.stop();
-    await db?.close();
+    await stop?.();
   });
 
   for (const c of CASES) {
@@ -189,14 +189,11 @@ describe('a mutation by GET, on a schema that has one', () => {
 describe('the rate limit', () => {
   let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   before(async () => {
-    db = await openTestDatabase();
-    server = await startServer({ ...loadConfig({ RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE_WITH_KEY: '5' }), port: 0 }, db.dataSource);
+    ({ db, server, stop } = await serveTestDatabase({ env: { RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE_WITH_KEY: '5' } }));
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   test('429 RATE_LIMITED with Retry-After, counting GraphQL requests only, before the response cache answers', async () => {
     const body = query('{ dashboards { title } }');
@@ -235,8 +232,7 @@ describe('the rate limit', () => {
 
 describe('the database not answering', () => {
   test('503 SERVICE_UNAVAILABLE, with the response cache on or off', async () => {
-    const db = await openTestDatabase();
-    const cached = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    const { db, server: cached, stop } = await serveTestDatabase();
     const uncached = await startServer({ ...loadConfig({ RESPONSE_CACHE: 'off' }), port: 0 }, db.dataSource);
     try {
       await db.dataSource.destroy();
@@ -247,17 +243,15 @@ describe('the database not answering', () => {
         assert.doesNotMatch(answer.text, /stacktrace/);
       }
     } finally {
-      await cached.stop();
       await uncached.stop();
-      await db.close();
+      await stop();
     }
   });
 });
 
 describe('a fault in the server', () => {
   test('an internal error of a field is said to be one, without its own message (the database\'s words) unless NODE_ENV=development', async () => {
-    const db = await openTestDatabase();
-    const server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    const { db, server, stop } = await serveTestDatabase();
     const development = await startServer({ ...loadConfig({ NODE_ENV: 'development', RESPONSE_CACHE: 'off' }), port: 0 }, db.dataSource);
     const logged = console.error;
     const log: unknown[][] = [];
@@ -280,9 +274,8 @@ describe('a fault in the server', () => {
       assert.match(shown.json?.errors?.[0]?.message ?? '', /outcome_assessment/);
     } finally {
       console.error = logged;
-      await server.stop();
       await development.stop();
-      await db.close();
+      await stop();
     }
   });
 });

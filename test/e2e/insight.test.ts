@@ -6,9 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/server';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { RunningServer } from '../../src/server';
+import { serveTestDatabase } from '../support/server';
 
 interface Row { indicator: { id: string }; flag: { flag: string; explanation: string; comparison: { outcome: string } | null; trend: { direction: string } | null } }
 interface DashboardAnswer { narrative: string; outcomes: Array<{ narrative: string; supportingIndicators: Row[] }> }
@@ -33,8 +32,8 @@ const NARRATIVES: Record<string, { dashboard: string; outcomes: string[] }> = {
 };
 
 describe('flags and narratives', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
 
   async function ask<T>(query: string): Promise<T> {
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -48,13 +47,9 @@ describe('flags and narratives', () => {
   } }`).then((data) => data.dashboard);
 
   before(async () => {
-    db = await openTestDatabase({ policeUk: true });
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ server, stop } = await serveTestDatabase({ policeUk: true }));
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   for (const [slug, expected] of Object.entries(NARRATIVES)) {
     test(`${slug}: the narratives, word for word, and the same on every asking`, async () => {

@@ -9,10 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config';
 import { readAreaGroups, writeAreaGroups } from '../../src/import/areas.importer';
-import { RunningServer, startServer } from '../../src/server';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { RunningServer } from '../../src/server';
+import { serveTestDatabase } from '../support/server';
 
 const LEICESTERSHIRE = 'E10000018';
 const ALL_CRIME = 'police-uk/all-crime/rate';
@@ -50,22 +49,23 @@ function close(actual: number, expected: number, relative: number, message: stri
 }
 
 describe('overdispersion in the county comparison', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   const dir = mkdtempSync(join(tmpdir(), 'od-groups-'));
 
   before(async () => {
-    db = await openTestDatabase({ seed: true, policeUk: true });
     // A partner's group of four East Midlands counties: too few to estimate the spread between areas.
     const file = join(dir, 'groups.csv');
     writeFileSync(file, 'group,area_code,group_name\n' + ['E10000018', 'E10000007', 'E10000024', 'E10000019'].map((code) => `four-counties,${code},Four East Midlands counties`).join('\n') + '\n');
     const groups = readAreaGroups(file);
-    await db.dataSource.transaction((manager) => writeAreaGroups(manager, groups));
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ server, stop } = await serveTestDatabase({
+      seed: true,
+      policeUk: true,
+      prepare: (db) => db.dataSource.transaction((manager) => writeAreaGroups(manager, groups)),
+    }));
   });
   after(async () => {
-    await server.stop();
-    await db.close();
+    await stop?.();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,12 +1,11 @@
 /** A clean start serves police.uk values for districts, counties, CSPs and force areas with no import step. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../src/config';
 import { seedWhatIsMissing } from '../../src/db/seed';
-import { RunningServer, startServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { print } from 'graphql';
 import { CountyComparisonDocument, OutcomeJudgementsDocument } from '../../schema/generated/operations';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import { serveTestDatabase } from '../support/server';
 
 async function query<T>(server: RunningServer, text: string): Promise<T> {
   const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
@@ -16,18 +15,18 @@ async function query<T>(server: RunningServer, text: string): Promise<T> {
 }
 
 describe('police.uk values out of the box', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   before(async () => {
-    db = await openTestDatabase({ seed: false });
-    assert.deepEqual(await seedWhatIsMissing(db.dataSource), ['geography', 'indicator catalogue', 'the 2014/15 dashboard', 'police.uk counts']);
-    assert.deepEqual(await seedWhatIsMissing(db.dataSource), [], 'a second start loads nothing');
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ server, stop } = await serveTestDatabase({
+      seed: false,
+      prepare: async (db) => {
+        assert.deepEqual(await seedWhatIsMissing(db.dataSource), ['geography', 'indicator catalogue', 'the 2014/15 dashboard', 'police.uk counts']);
+        assert.deepEqual(await seedWhatIsMissing(db.dataSource), [], 'a second start loads nothing');
+      },
+    }));
   });
-  after(async () => {
-    await server.stop();
-    await db.close();
-  });
+  after(() => stop?.());
 
   test('district, county, CSP and force-area counts add up', async () => {
     type Value = { value: number | null; numerator: number | null };

@@ -8,12 +8,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { createKey } from '../../src/services/keys';
 import { readPlaygroundTabs } from '../../scripts/graphiql-tabs';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { OpenTestDatabase } from '../support/database';
 import { PROJECT_ROOT } from '../support/paths';
+import { serveTestDatabase } from '../support/server';
 
 const Q2 = 'safer-communities-2014-15-q2';
 const Q3 = 'safer-communities-2014-15-q3';
@@ -35,6 +35,7 @@ interface Answer {
 describe('publishing Q3 2014-15 over HTTP, as three partners and the board', () => {
   let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   const keys: Record<string, string> = {};
 
   async function send(query: string, variables: Record<string, unknown>, key?: string): Promise<Answer> {
@@ -50,8 +51,7 @@ describe('publishing Q3 2014-15 over HTTP, as three partners and the board', () 
   const row = (indicator: string, area: string, period: string, value: number, extra: Record<string, unknown> = {}) => ({ indicator, area, period, value, ...extra });
 
   before(async () => {
-    db = await openTestDatabase();
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ db, server, stop } = await serveTestDatabase());
     for (const [name, role, areas] of [
       ['Leicestershire Police', 'EDITOR', [LEICESTERSHIRE]],
       ['Youth Offending Service', 'EDITOR', [LEICESTERSHIRE]],
@@ -61,10 +61,7 @@ describe('publishing Q3 2014-15 over HTTP, as three partners and the board', () 
       keys[name] = (await createKey(db.dataSource, { name, role, areas })).token;
     }
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   test('the seed dashboard is PUBLISHED; a mutation needs a key (401) and a role that allows it (403)', async () => {
     const seed = await send(`{ dashboard(slug: "${Q2}") { status publishedAt previous { slug } } }`, {});

@@ -10,9 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { print } from 'graphql';
 import { CountyComparisonDocument, DashboardTableDocument, OutcomeJudgementsDocument } from '../../schema/generated/operations';
-import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/server';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { RunningServer } from '../../src/server';
+import { serveTestDatabase } from '../support/server';
 import { PROJECT_ROOT } from '../support/paths';
 
 interface Answer {
@@ -60,16 +59,12 @@ const EVERY_JUDGEMENT = `
   countyComparison { explanation subject { rank groupSize quartile outcome percentDifference } members { area { id name } value { id formatted } rank outcome } }`;
 
 describe('the cost of an operation', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   before(async () => {
-    db = await openTestDatabase({ policeUk: true });
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ server, stop } = await serveTestDatabase({ policeUk: true }));
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   test('the typed operations pass: DashboardTable, OutcomeJudgements, CountyComparison', async () => {
     for (const [name, document] of [['DashboardTable', DashboardTableDocument], ['OutcomeJudgements', OutcomeJudgementsDocument], ['CountyComparison', CountyComparisonDocument]] as const) {
@@ -142,16 +137,14 @@ describe('the cost of an operation', () => {
 
 describe('MAX_QUERY_COMPLEXITY', () => {
   test('sets the limit, which every answer reports', async () => {
-    const db = await openTestDatabase();
-    const server = await startServer({ ...loadConfig({ MAX_QUERY_COMPLEXITY: '1000' }), port: 0 }, db.dataSource);
+    const { server, stop } = await serveTestDatabase({ env: { MAX_QUERY_COMPLEXITY: '1000' } });
     try {
       const table = await passes(server, print(DashboardTableDocument), VARIABLES.DashboardTable);
       assert.equal(table.body.extensions.cost.limit, 1000);
       const judgements = await refused(server, print(OutcomeJudgementsDocument), VARIABLES.OutcomeJudgements);
       assert.match(judgements.body.errors![0].message, /exceeds the limit of 1000/);
     } finally {
-      await server.stop();
-      await db.close();
+      await stop();
     }
   });
 });

@@ -3,9 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/server';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { RunningServer } from '../../src/server';
+import { serveTestDatabase } from '../support/server';
 
 function post(url: string, body: Buffer | string, headers: Record<string, string>): Promise<{ status: number; type: string; text: string; cached: boolean }> {
   return new Promise((resolve, reject) => {
@@ -23,16 +22,12 @@ const QUERY = JSON.stringify({ query: '{ dashboard(slug: "safer-communities-2014
 const TITLE = /Safer Communities Performance Dashboard/;
 
 describe('requests at the edges', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   before(async () => {
-    db = await openTestDatabase();
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ server, stop } = await serveTestDatabase());
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   test('the endpoint in another case, with a trailing slash or a query string', async () => {
     const base = server.url.replace(/\/graphql$/, '');

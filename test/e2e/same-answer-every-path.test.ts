@@ -6,11 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { buildSchema, getNullableType, GraphQLObjectType, isNonNullType, print } from 'graphql';
-import { loadConfig } from '../../src/config';
 import { printedSchema } from '../../src/schema';
-import { RunningServer, startServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { DashboardTableDocument } from '../../schema/generated/operations';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import { serveTestDatabase } from '../support/server';
 
 const SLUG = 'safer-communities-2014-15-q2';
 
@@ -20,18 +19,14 @@ interface Response<T> {
 }
 
 describe('the same answer on every path', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
 
   before(async () => {
-    db = await openTestDatabase({ policeUk: true });
     // The response cache is off: each answer here is computed for its own request.
-    server = await startServer({ ...loadConfig({}), port: 0, responseCache: false }, db.dataSource);
+    ({ server, stop } = await serveTestDatabase({ policeUk: true, config: { responseCache: false } }));
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   async function send<T>(query: string, variables: Record<string, unknown> = {}): Promise<Response<T>> {
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });

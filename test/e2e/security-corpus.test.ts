@@ -40,15 +40,15 @@ import {
 } from 'graphql';
 import { DataSource } from 'typeorm';
 import { formatKey, newKeyId, newSecret, parseKey } from '../../src/auth/key-text';
-import { loadConfig } from '../../src/config';
 import { ApiKey } from '../../src/entities';
 import { ROLE_NEEDED } from '../../src/services/publishing/access';
 import { getSchema } from '../../src/schema';
 import { createKey, revokeKey } from '../../src/services/keys';
 import { publishedCells } from '../../src/services/publishing/cells';
-import { RunningServer, startServer } from '../../src/server';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { RunningServer } from '../../src/server';
+import type { OpenTestDatabase } from '../support/database';
 import { PROJECT_ROOT } from '../support/paths';
+import { serveTestDatabase } from '../support/server';
 
 const Q2 = 'safer-communities-2014-15-q2';
 const Q3 = 'safer-communities-2014-15-q3';
@@ -377,10 +377,11 @@ async function snapshot(dataSource: DataSource): Promise<Record<string, { rows: 
 describe('security corpus', { timeout: 120_000 }, () => {
   let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   let schema: GraphQLSchema;
   let targets: Target[];
   /** Keys: the county data team (ADMIN), Blaby (a district's EDITOR), Leicestershire (a county's EDITOR), a researcher (VIEWER). */
-  const keys = { admin: '', blaby: '', county: '', viewer: '' };
+  let keys: Record<'admin' | 'blaby' | 'county' | 'viewer', string>;
   /** Hashes and salts of every key: never in any answer. */
   let secrets: string[] = [];
   let before0: Awaited<ReturnType<typeof snapshot>>;
@@ -394,23 +395,22 @@ describe('security corpus', { timeout: 120_000 }, () => {
   }
 
   before(async () => {
-    db = await openTestDatabase();
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ db, server, stop, tokens: keys } = await serveTestDatabase({
+      keys: {
+        admin: { name: 'County data team', role: 'ADMIN', areas: [] },
+        blaby: { name: 'Blaby District Council', role: 'EDITOR', areas: ['E07000129'] },
+        county: { name: 'Leicestershire County Council', role: 'EDITOR', areas: ['E10000018'] },
+        viewer: { name: 'Researcher', role: 'VIEWER', areas: [] },
+      },
+    }));
     schema = await getSchema();
     targets = allTargets(schema);
-    keys.admin = (await createKey(db.dataSource, { name: 'County data team', role: 'ADMIN', areas: [] })).token;
-    keys.blaby = (await createKey(db.dataSource, { name: 'Blaby District Council', role: 'EDITOR', areas: ['E07000129'] })).token;
-    keys.county = (await createKey(db.dataSource, { name: 'Leicestershire County Council', role: 'EDITOR', areas: ['E10000018'] })).token;
-    keys.viewer = (await createKey(db.dataSource, { name: 'Researcher', role: 'VIEWER', areas: [] })).token;
     secrets = (await db.dataSource.getRepository(ApiKey).find()).flatMap((key) => [key.hash, key.salt]);
     // The draft whose outcomes the mutations aim at (and whose comments free text is written to).
     const draft = await post(server, JSON.stringify({ query: 'mutation($input: DraftDashboardInput!) { draftDashboard(input: $input) { dashboard { slug } problems { path message } } }', variables: OPERATION_VARIABLES.DraftDashboard }), bearer(keys.admin));
     assert.deepEqual(draft.json?.data, { draftDashboard: { dashboard: { slug: Q3 }, problems: [] } }, draft.text);
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   test('the cases come from the schema: every argument and input field of Query, Mutation and the types reachable from Query', (t) => {
     const names = new Set(targets.map((t) => t.name));

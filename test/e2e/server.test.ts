@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { DashboardTableDocument, IndicatorSeriesDocument, PartnerLatestValuesDocument } from '../../schema/generated/operations';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import type { OpenTestDatabase } from '../support/database';
+import { serveTestDatabase } from '../support/server';
 
 interface GraphQLResponse<T> {
   data?: T;
@@ -46,15 +46,12 @@ const PUBLISHED = [
 describe('the server over HTTP', () => {
   let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
 
   before(async () => {
-    db = await openTestDatabase({ seed: true });
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
+    ({ db, server, stop } = await serveTestDatabase({ seed: true }));
   });
-  after(async () => {
-    await server.stop();
-    await db.close();
-  });
+  after(() => stop?.());
 
   test('GET /health reports the database', async () => {
     const response = await fetch(`http://localhost:${server.port}/health`);
@@ -147,15 +144,13 @@ describe('the server over HTTP', () => {
 });
 
 describe('the server in production mode', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
+  let stop: () => Promise<void>;
   before(async () => {
-    db = await openTestDatabase({ seed: false });
-    server = await startServer({ ...loadConfig({ NODE_ENV: 'production', MAX_QUERY_COMPLEXITY: '50' }), port: 0 }, db.dataSource);
+    ({ server, stop } = await serveTestDatabase({ seed: false, env: { NODE_ENV: 'production', MAX_QUERY_COMPLEXITY: '50' } }));
   });
-  after(async () => {
-    await db.close();
-  });
+  // The last test stops the server itself: stopping it again here does nothing.
+  after(() => stop?.());
 
   test('a NUL character in an argument, and a period out of range, are bad input', async () => {
     const nul = await send(server, '{ area(code: "E1000\\u00008") { name } }');

@@ -6,26 +6,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/server';
+import type { RunningServer } from '../../src/server';
 import { WEB_DIR } from '../../src/web';
-import { openTestDatabase, OpenTestDatabase } from '../support/database';
+import { serveTestDatabase } from '../support/server';
 
 describe('the web view at /', () => {
-  let db: OpenTestDatabase;
   let server: RunningServer;
   let origin: string;
+  let stop: () => Promise<void>;
 
   before(async () => {
     assert.ok(existsSync(WEB_DIR), `${WEB_DIR} is missing: npm run build (or npm test) builds it`);
-    db = await openTestDatabase({ seed: false });
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
-    origin = new URL(server.url).origin;
+    ({ server, origin, stop } = await serveTestDatabase({ seed: false }));
   });
-  after(async () => {
-    await server?.stop();
-    await db?.close();
-  });
+  after(() => stop?.());
 
   test('each page answers the page, which names only assets on this server', async () => {
     for (const path of ['/', '/dashboards/safer-communities-2014-15-q2', '/dashboards/no-such-dashboard', '/indicators/police-uk/burglary/rate?area=E07000130']) {

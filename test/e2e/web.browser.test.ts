@@ -14,11 +14,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/server';
-import { createKey } from '../../src/services/keys';
+import type { RunningServer } from '../../src/server';
 import { Browser, browserSkipReason, launchBrowser, SCREENSHOTS, WatchedPage } from '../support/browser';
-import { openTestDatabase, OpenTestDatabase, testDatabaseKind } from '../support/database';
+import { testDatabaseKind } from '../support/database';
+import { serveTestDatabase } from '../support/server';
 
 const SLUG = 'safer-communities-2014-15-q2';
 const POLICE_SLUG = 'crime-in-leicestershire-police-uk';
@@ -84,23 +83,20 @@ async function downloadCsv(page: Page, button: string): Promise<string[][]> {
 
 describe('the web view in Chromium', { skip: browserSkipReason() }, () => {
   const kind = testDatabaseKind();
-  let db: OpenTestDatabase;
   let server: RunningServer;
   let origin: string;
+  let stop: () => Promise<void>;
   let browser: Browser;
   let watched: WatchedPage;
 
   before(async () => {
-    db = await openTestDatabase({ policeUk: true });
-    server = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
-    origin = new URL(server.url).origin;
+    ({ server, origin, stop } = await serveTestDatabase({ policeUk: true }));
     browser = await launchBrowser();
     watched = await browser.open(origin);
   });
   after(async () => {
     await browser?.close();
-    await server?.stop();
-    await db?.close();
+    await stop?.();
   });
 
   test('/ lists every dashboard with its area and period', async () => {
@@ -305,16 +301,15 @@ describe('the web view in Chromium', { skip: browserSkipReason() }, () => {
 });
 
 describe('a page on another origin', { skip: browserSkipReason() }, () => {
-  let db: OpenTestDatabase;
   let api: RunningServer;
+  let stop: () => Promise<void>;
   let site: http.Server;
   let browser: Browser;
 
   before(async () => {
-    db = await openTestDatabase();
-    api = await startServer({ ...loadConfig({}), port: 0 }, db.dataSource);
     // A partner's real key: the server refuses any other with a 401.
-    const { token } = await createKey(db.dataSource, { name: 'Partner page', role: 'VIEWER', areas: [] });
+    let token: string;
+    ({ server: api, stop, tokens: { token } } = await serveTestDatabase({ keys: { token: { name: 'Partner page', role: 'VIEWER', areas: [] } } }));
     // A partner's page, served from 127.0.0.1 while the API is on localhost: another origin.
     site = http.createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
@@ -335,8 +330,7 @@ fetch(${JSON.stringify(api.url)}, {
   after(async () => {
     await browser?.close();
     await new Promise((resolve) => site?.close(resolve));
-    await api?.stop();
-    await db?.close();
+    await stop?.();
   });
 
   test('queries the API with a preflighted POST and reads the answer', async () => {

@@ -59,9 +59,18 @@ export interface OpenTestDatabase {
   close(): Promise<void>;
 }
 
+/** What a test database holds, and what watches it. */
+export interface TestDatabaseOptions {
+  /** The seed data: the dashboard, the areas and the indicator catalogue. @default true */
+  seed?: boolean;
+  /** police.uk counts are loaded only when asked for: most tests need just the dashboard and areas. @default false */
+  policeUk?: boolean;
+  /** Sees every statement the data source runs (a CountingLogger, say). */
+  logger?: Logger;
+}
+
 /** A migrated (and, by default, seeded) database with an open data source. */
-/** police.uk counts are loaded only when asked for: most tests need just the dashboard and areas. */
-export async function openTestDatabase(options: { seed?: boolean; policeUk?: boolean; logger?: Logger } = {}): Promise<OpenTestDatabase> {
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<OpenTestDatabase> {
   const database = await createTestDatabase();
   const dataSource = await openDatabase(database.url, options.logger);
   if (options.seed ?? true) await seedDatabase(dataSource, { policeUk: options.policeUk ?? false });
