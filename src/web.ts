@@ -1,5 +1,5 @@
 /**
- * The web view (web/app, built by vite into WEB_DIR): its pages at `/`, `/dashboards/<slug>` and
+ * The web view (web/app, built by vite into WEB_DIR): its pages at `/`, `/dashboards/<slug>`, `/key` and
  * `/indicators/<id>` all answer the one index.html, and the browser draws the page from the API.
  * Assets carry a hash of their content in their names, so browsers may keep them for a year.
  */
@@ -11,7 +11,7 @@ import express from 'express';
 export const WEB_DIR = join(__dirname, '..', 'web');
 
 /** The paths that are pages of the web view (anything else is not found, as before). */
-export const WEB_PAGES = ['/', '/dashboards/:slug', '/indicators/*id'] as const;
+export const WEB_PAGES = ['/', '/dashboards/:slug', '/indicators/*id', '/key'] as const;
 
 export function webRouter(dir = WEB_DIR): express.Router {
   const router = express.Router();

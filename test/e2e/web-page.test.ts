@@ -22,7 +22,7 @@ describe('the web view at /', () => {
   after(() => stop?.());
 
   test('each page answers the page, which names only assets on this server', async () => {
-    for (const path of ['/', '/dashboards/safer-communities-2014-15-q2', '/dashboards/no-such-dashboard', '/indicators/police-uk/burglary/rate?area=E07000130']) {
+    for (const path of ['/', '/dashboards/safer-communities-2014-15-q2', '/dashboards/no-such-dashboard', '/indicators/police-uk/burglary/rate?area=E07000130', '/key']) {
       const response = await fetch(`${origin}${path}`);
       assert.equal(response.status, 200, path);
       assert.match(String(response.headers.get('content-type')), /^text\/html/, path);

@@ -18,6 +18,10 @@ import type { RunningServer } from '../../src/server';
 import { Browser, browserSkipReason, launchBrowser, SCREENSHOTS, WatchedPage } from '../support/browser';
 import { testDatabaseKind } from '../support/database';
 import { serveTestDatabase } from '../support/server';
+import { ReferenceData } from '../../src/services/reference-data';
+import { writeAccess } from '../../src/services/publishing/access';
+import { draftDashboard } from '../../src/services/publishing/dashboards';
+import { setValues } from '../../src/services/publishing/values';
 
 const SLUG = 'safer-communities-2014-15-q2';
 const POLICE_SLUG = 'crime-in-leicestershire-police-uk';
@@ -104,10 +108,10 @@ describe('the web view in Chromium', { skip: browserSkipReason() }, () => {
     await page.goto(`${origin}/`);
     await page.locator('table.data-table tbody tr').nth(1).waitFor();
     const rows = await tableCells(page, 'table.data-table');
-    assert.deepEqual(rows[0], ['Dashboard', 'Area', 'Period', 'Latest data', 'Outcomes', 'Id']);
-    assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[2], r[5]]), [
-      ['Crime in Leicestershire (police.uk)', 'Leicestershire', '12 months to Oct 2022', POLICE_SLUG],
-      ['Safer Communities Performance Dashboard', 'Leicestershire', 'Q2 2014-15', SLUG],
+    assert.deepEqual(rows[0], ['Dashboard', 'Status', 'Area', 'Period', 'Latest data', 'Outcomes', 'Id']);
+    assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[6]]), [
+      ['Crime in Leicestershire (police.uk)', 'Published', 'Leicestershire', '12 months to Oct 2022', POLICE_SLUG],
+      ['Safer Communities Performance Dashboard', 'Published', 'Leicestershire', 'Q2 2014-15', SLUG],
     ]);
     assert.equal(await page.title(), 'Dashboards · Safer Communities dashboards');
     await watched.checkAndCapture(`web-home-${kind}`);
@@ -297,6 +301,98 @@ describe('the web view in Chromium', { skip: browserSkipReason() }, () => {
     assert.match(trend, /^The recent trend cannot be calculated: needs 5 consecutive non-overlapping points; found 1\./);
     assert.equal(trend.split('needs 5 consecutive').length, 2, `said once: ${trend}`);
     await watched.checkAndCapture(`web-indicator-2014-15-${kind}`);
+  });
+});
+
+describe('the web view with a partner\'s API key', { skip: browserSkipReason() }, () => {
+  const kind = testDatabaseKind();
+  const Q3 = 'safer-communities-2014-15-q3';
+  let origin: string;
+  let stop: () => Promise<void>;
+  let tokens: Record<'police' | 'blaby', string>;
+  let browser: Browser;
+  let watched: WatchedPage;
+
+  before(async () => {
+    ({ origin, stop, tokens } = await serveTestDatabase({
+      keys: {
+        police: { name: 'Leicestershire Police', role: 'EDITOR', areas: ['E10000018'] },
+        blaby: { name: 'Blaby District Council', role: 'EDITOR', areas: ['E07000129'] },
+      },
+      // The police draft Q3 and supply its total crime rate: a draft, and a figure nobody else may see yet.
+      prepare: async (db) => {
+        const { geography } = await ReferenceData.load(db.dataSource);
+        const police = writeAccess({ id: 'k-police', name: 'Leicestershire Police', role: 'EDITOR', areas: ['E10000018'] }, geography);
+        assert.deepEqual((await draftDashboard(db.dataSource, police, { from: SLUG, period: 'Q3 2014-15' })).problems, []);
+        assert.deepEqual((await setValues(db.dataSource, police, [{ indicator: 'safer-communities/total-crime-rate', area: 'E10000018', period: '12 months to Dec 2014', value: 45.02 }])).problems, []);
+      },
+    }));
+    browser = await launchBrowser();
+    watched = await browser.open(origin);
+  });
+  after(async () => {
+    await browser?.close();
+    await stop?.();
+  });
+
+  const slugs = async (page: Page): Promise<string[]> => {
+    await page.locator('table.data-table tbody tr').first().waitFor();
+    return (await tableCells(page, 'table.data-table')).slice(1).map((row) => `${row[6]} ${row[1]}`);
+  };
+
+  test('without a key, the draft is nowhere; a key that is not one is refused and not kept', async () => {
+    const { page } = watched;
+    await page.goto(`${origin}/`);
+    assert.deepEqual(await slugs(page), [`${SLUG} Published`]);
+    await page.goto(`${origin}/dashboards/${Q3}`);
+    await page.getByText('There is no dashboard').or(page.getByText('not found', { exact: false })).first().waitFor();
+    await page.getByRole('link', { name: 'API key', exact: true }).click();
+    await page.getByLabel('API key').fill('sck_nobody_123');
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The API did not accept this key' }).waitFor();
+    assert.equal(await page.evaluate('sessionStorage.length'), 0);
+    // The browser logs the refusal's 401 itself; it is what this step is about.
+    watched.expectProblems(/status of 401 \(Unauthorized\)/);
+    watched.assertClean();
+  });
+
+  test('with the police\'s key, the list and the draft show, with its unpublished figure marked; removing the key hides them again', async () => {
+    const { page } = watched;
+    await page.getByLabel('API key').fill(tokens.police);
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    assert.equal(await page.locator('[data-key-name]').textContent(), 'Leicestershire Police');
+    assert.equal(await page.locator('[data-key-state]').getAttribute('data-key-state'), 'in-use');
+    await page.getByRole('link', { name: 'See the dashboards it reads' }).click();
+    assert.deepEqual(await slugs(page), [`${SLUG} Published`, `${Q3} Draft`]);
+    await page.getByRole('link', { name: 'Safer Communities Performance Dashboard' }).last().click();
+    await page.locator('[data-draft]').waitFor();
+    assert.equal(new URL(page.url()).pathname, `/dashboards/${Q3}`);
+    const first = page.locator('#dashboard-table tr[data-row]').first();
+    await first.waitFor();
+    assert.match((await first.locator('.value-cell').nth(1).textContent()) ?? '', /^45\.02\s*2014\s*Unpublished$/);
+    assert.equal(await first.locator('[data-embargo]').getAttribute('data-embargo'), Q3);
+    await watched.checkAndCapture(`web-draft-with-key-${kind}`);
+
+    // The key is sent with every request; without it, the draft is gone on the next look.
+    await page.getByRole('link', { name: 'API key in use' }).click();
+    await page.getByRole('button', { name: 'Stop using this key' }).click();
+    await page.getByLabel('API key').waitFor();
+    await page.goto(`${origin}/`);
+    assert.deepEqual(await slugs(page), [`${SLUG} Published`]);
+  });
+
+  test('a district\'s key reads neither the county\'s draft nor its figure', async () => {
+    const { page } = watched;
+    await page.goto(`${origin}/key`);
+    await page.getByLabel('API key').fill(tokens.blaby);
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    assert.equal(await page.locator('[data-key-name]').textContent(), 'Blaby District Council');
+    await page.goto(`${origin}/`);
+    assert.deepEqual(await slugs(page), [`${SLUG} Published`]);
+    await page.goto(`${origin}/indicators/safer-communities/total-crime-rate`);
+    await page.locator('figure[data-chart="series"] svg').waitFor();
+    assert.ok(!(await tableCells(page, '.indicator-section .table-block >> nth=0 >> table')).some((row) => row.includes('45.02')), 'the county\'s Q3 figure is not in its series');
+    watched.assertClean();
   });
 });
 

@@ -161,6 +161,16 @@ export class WatchedPage {
     assert.deepEqual(severe, [], `axe-core on ${label}`);
   }
 
+  /**
+   * For a step whose point is a refusal (a key the API does not accept): the problems it was
+   * expected to log, which must be there, are taken off the list; anything else stays.
+   */
+  expectProblems(pattern: RegExp): void {
+    const expected = this.problems.filter((problem) => pattern.test(problem));
+    assert.ok(expected.length > 0, `expected a problem matching ${pattern}; there were: ${JSON.stringify(this.problems)}`);
+    for (const problem of expected) this.problems.splice(this.problems.indexOf(problem), 1);
+  }
+
   /** Saves build/test-output/screenshots/<name>.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOTS, { recursive: true });

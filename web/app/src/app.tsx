@@ -1,12 +1,15 @@
-/** The three pages and the frame around them. Routes are plain paths, so every page has a URL to share. */
+/** The pages and the frame around them. Routes are plain paths, so every page has a URL to share. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { HomePage } from './pages/home';
 import { DashboardPage } from './pages/dashboard';
 import { IndicatorPage } from './pages/indicator';
+import { KeyPage } from './pages/key';
+import { useApiKey } from './api';
 
 function Frame({ children }: { children: ReactNode }) {
   const [location] = useLocation();
+  const key = useApiKey();
   const first = useRef(true);
   // After a link within the view: move focus to the new page, so screen readers announce it. Not
   // on the first load, where the browser starts at the top and the skip link comes first.
@@ -27,6 +30,7 @@ function Frame({ children }: { children: ReactNode }) {
           <ul>
             <li><Link href="/">Dashboards</Link></li>
             <li><a href="/graphql">GraphQL playground</a></li>
+            <li><Link href="/key" data-key-state={key ? 'in-use' : 'none'}>{key ? 'API key in use' : 'API key'}</Link></li>
           </ul>
         </nav>
       </header>
@@ -47,6 +51,7 @@ export function App() {
       <Switch>
         <Route path="/"><HomePage /></Route>
         <Route path="/dashboards/:slug">{(params) => <DashboardPage slug={decodeURIComponent(params.slug)} />}</Route>
+        <Route path="/key"><KeyPage /></Route>
         <Route path="/indicators/*">{(params) => <IndicatorPage id={decodeURIComponent(params['*'] ?? '')} />}</Route>
         <Route>
           <h1>Page not found</h1>

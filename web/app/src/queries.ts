@@ -10,6 +10,7 @@ export const DashboardListQuery = graphql(`
     dashboards {
       id
       slug
+      status
       title
       heading
       area { id code name }
@@ -29,6 +30,8 @@ export const DashboardTableQuery = graphql(`
     dashboard(slug: $slug) {
       id
       slug
+      status
+      publishedAt
       title
       heading
       source
@@ -52,8 +55,8 @@ export const DashboardTableQuery = graphql(`
           position
           note
           indicator { id name unit valueType polarity }
-          previousValue { id value formatted periodLabel note period { id key label } }
-          latestValue { id value formatted periodLabel note period { id key label } }
+          previousValue { id value formatted periodLabel note embargo period { id key label } }
+          latestValue { id value formatted periodLabel note embargo period { id key label } }
           directionOfTravel { direction arrow significant comparable explanation method }
           rag { status rule explanation }
         }
@@ -207,5 +210,12 @@ export const IndicatorPeersQuery = graphql(`
       countyComparison(area: $area) { ...PeerFunnel }
       chanceOnly: funnel(area: $area, overdispersion: NONE) { ...PeerFunnel }
     }
+  }
+`);
+
+/** Who the API key in use belongs to (the /key page): its holder, role and areas. */
+export const ViewerQuery = graphql(`
+  query WebViewer {
+    viewer { keyName role areas { id code name } }
   }
 `);

@@ -36,6 +36,13 @@ export type ComparisonOutcome =
   /** Significantly worse than the benchmark. */
   | 'WORSE';
 
+/** Where a dashboard is in its quarter: being filled, or published. */
+export type DashboardStatus =
+  /** Drafted from the last quarter's dashboard and being filled: values and assessments may change. */
+  | 'DRAFT'
+  /** Frozen: its values change only through correctValue, with a reason. */
+  | 'PUBLISHED';
+
 /** Direction of travel between two periods, judged by the indicator's polarity. */
 export type Direction =
   /** Falling, for an indicator with no polarity. */
@@ -112,6 +119,15 @@ export type Rag =
   /** Off track. */
   | 'RED';
 
+/** What an API key may do; each role may also do everything the one before it may. */
+export type Role =
+  /** Also publishes dashboards, corrects published values and manages keys. */
+  | 'ADMIN'
+  /** Also writes values and outcome assessments within its areas, and drafts dashboards for them. */
+  | 'EDITOR'
+  /** Reads what is public and what its areas hold. */
+  | 'VIEWER';
+
 /** What kind of number an indicator is; it decides formatting and the statistics that apply. */
 export type ValueType =
   /** A number of events in the period, e.g. 1,259 referrals. */
@@ -126,14 +142,14 @@ export type ValueType =
 export type DashboardListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardListQuery = { dashboards: Array<{ id: string, slug: string, title: string, heading: string, latestPeriodLabel: string | null, area: { id: string, code: string, name: string }, period: { id: string, key: string, label: string }, outcomes: Array<{ id: string }> }> };
+export type DashboardListQuery = { dashboards: Array<{ id: string, slug: string, status: DashboardStatus, title: string, heading: string, latestPeriodLabel: string | null, area: { id: string, code: string, name: string }, period: { id: string, key: string, label: string }, outcomes: Array<{ id: string }> }> };
 
 export type DashboardPageQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type DashboardPageQuery = { dashboard: { id: string, slug: string, title: string, heading: string, source: string | null, previousPeriodLabel: string | null, latestPeriodLabel: string | null, area: { id: string, code: string, name: string }, period: { id: string, key: string, label: string }, previousPeriod: { id: string, key: string, label: string } | null, latestPeriod: { id: string, key: string, label: string } | null, outcomes: Array<{ id: string, position: number, title: string, benefit: string | null, agreesWithReported: boolean | null, reported: { rag: Rag | null, progress: Rag | null, arrow: string | null, direction: Direction | null, comment: string | null } | null, rag: { status: Rag, rule: string, explanation: string } | null, directionOfTravel: { direction: Direction, arrow: string, explanation: string } | null, supportingIndicators: Array<{ id: string, position: number, note: string | null, indicator: { id: string, name: string, unit: string | null, valueType: ValueType, polarity: Polarity }, previousValue: { id: string, value: number | null, formatted: string, periodLabel: string, note: string | null, period: { id: string, key: string, label: string } } | null, latestValue: { id: string, value: number | null, formatted: string, periodLabel: string, note: string | null, period: { id: string, key: string, label: string } } | null, directionOfTravel: { direction: Direction, arrow: string, significant: boolean | null, comparable: boolean, explanation: string, method: string } | null, rag: { status: Rag, rule: string, explanation: string } | null }> }> } | null };
+export type DashboardPageQuery = { dashboard: { id: string, slug: string, status: DashboardStatus, publishedAt: string | null, title: string, heading: string, source: string | null, previousPeriodLabel: string | null, latestPeriodLabel: string | null, area: { id: string, code: string, name: string }, period: { id: string, key: string, label: string }, previousPeriod: { id: string, key: string, label: string } | null, latestPeriod: { id: string, key: string, label: string } | null, outcomes: Array<{ id: string, position: number, title: string, benefit: string | null, agreesWithReported: boolean | null, reported: { rag: Rag | null, progress: Rag | null, arrow: string | null, direction: Direction | null, comment: string | null } | null, rag: { status: Rag, rule: string, explanation: string } | null, directionOfTravel: { direction: Direction, arrow: string, explanation: string } | null, supportingIndicators: Array<{ id: string, position: number, note: string | null, indicator: { id: string, name: string, unit: string | null, valueType: ValueType, polarity: Polarity }, previousValue: { id: string, value: number | null, formatted: string, periodLabel: string, note: string | null, embargo: string | null, period: { id: string, key: string, label: string } } | null, latestValue: { id: string, value: number | null, formatted: string, periodLabel: string, note: string | null, embargo: string | null, period: { id: string, key: string, label: string } } | null, directionOfTravel: { direction: Direction, arrow: string, significant: boolean | null, comparable: boolean, explanation: string, method: string } | null, rag: { status: Rag, rule: string, explanation: string } | null }> }> } | null };
 
 export type DashboardDistrictsQueryVariables = Exact<{
   slug: string;
@@ -174,6 +190,11 @@ export type IndicatorPeersQueryVariables = Exact<{
 
 
 export type IndicatorPeersQuery = { indicator: { id: string, countyComparison: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> } | null, chanceOnly: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> } | null } | null };
+
+export type WebViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebViewerQuery = { viewer: { keyName: string | null, role: Role | null, areas: Array<{ id: string, code: string, name: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -255,6 +276,7 @@ export const DashboardListDocument = new TypedDocumentString(`
   dashboards {
     id
     slug
+    status
     title
     heading
     area {
@@ -279,6 +301,8 @@ export const DashboardPageDocument = new TypedDocumentString(`
   dashboard(slug: $slug) {
     id
     slug
+    status
+    publishedAt
     title
     heading
     source
@@ -344,6 +368,7 @@ export const DashboardPageDocument = new TypedDocumentString(`
           formatted
           periodLabel
           note
+          embargo
           period {
             id
             key
@@ -356,6 +381,7 @@ export const DashboardPageDocument = new TypedDocumentString(`
           formatted
           periodLabel
           note
+          embargo
           period {
             id
             key
@@ -620,3 +646,16 @@ export const IndicatorPeersDocument = new TypedDocumentString(`
     explanation
   }
 }`) as unknown as TypedDocumentString<IndicatorPeersQuery, IndicatorPeersQueryVariables>;
+export const WebViewerDocument = new TypedDocumentString(`
+    query WebViewer {
+  viewer {
+    keyName
+    role
+    areas {
+      id
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebViewerQuery, WebViewerQueryVariables>;

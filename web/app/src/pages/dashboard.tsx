@@ -100,6 +100,7 @@ function ValueCell({ value, notes }: { value: Value; notes: Notes }) {
     <div className="value-cell">
       <span className="value">{value.formatted}</span><NoteRef notes={notes} text={value.note} />{' '}
       <span className="period">{value.periodLabel}</span>
+      {value.embargo ? <span className="unpublished" data-embargo={value.embargo} title="Supplied for a draft: seen only with a key that reads this area until the draft is published"> Unpublished</span> : null}
     </div>
   );
 }
@@ -319,7 +320,7 @@ function Table({ dashboard, rows, notes }: { dashboard: Dashboard; rows: Row[]; 
   return (
     <table className="dashboard-table" id="dashboard-table">
       <caption>
-        {dashboard.heading}. Published figures as printed; the <span className="computed-label">Data:</span> lines and the
+        {dashboard.heading}. {dashboard.status === 'DRAFT' ? 'Figures as supplied so far' : 'Published figures as printed'}; the <span className="computed-label">Data:</span> lines and the
         three right-hand columns are computed from the data by this server (focus or hover for the explanation; ≠ marks a
         judgement that differs from the published one).
       </caption>
@@ -374,10 +375,17 @@ export function DashboardPage({ slug }: { slug: string }) {
     <article className="dashboard">
       <p className="breadcrumb"><Link href="/">Dashboards</Link> › {dashboard.area.name}</p>
       <h1>{dashboard.title}</h1>
+      {dashboard.status === 'DRAFT' ? (
+        <p className="draft-banner" data-draft>
+          <strong>Draft, not published.</strong> Only API keys that read {dashboard.area.name} see it; values marked
+          Unpublished are seen by nobody else until the board publishes the dashboard.
+        </p>
+      ) : null}
       <dl className="facts">
         <div><dt>Area</dt><dd>{dashboard.area.name} <span className="muted">({dashboard.area.code})</span></dd></div>
         <div><dt>Period</dt><dd>{dashboard.period.label}</dd></div>
-        <div><dt>Published as</dt><dd>{dashboard.heading}</dd></div>
+        <div><dt>{dashboard.status === 'DRAFT' ? 'To be published as' : 'Published as'}</dt><dd>{dashboard.heading}</dd></div>
+        {dashboard.publishedAt ? <div><dt>Published</dt><dd>{new Date(dashboard.publishedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' })}</dd></div> : null}
         {dashboard.source ? <div className="no-print"><dt>Source</dt><dd><code>{dashboard.source}</code></dd></div> : null}
       </dl>
       {table.errors.length > 0 ? <Problem>Some parts could not be computed: {table.errors.map((e) => e.message).join(' ')}</Problem> : null}

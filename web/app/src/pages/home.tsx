@@ -10,6 +10,7 @@ type Row = Result['dashboards'][number];
 
 const columns: Column<Row>[] = [
   { header: 'Dashboard', text: (d) => d.title, cell: (d) => <Link href={`/dashboards/${encodeURIComponent(d.slug)}`}>{d.title}</Link>, rowHeader: true },
+  { header: 'Status', text: (d) => (d.status === 'DRAFT' ? 'Draft' : 'Published'), cell: (d) => (d.status === 'DRAFT' ? <strong data-status="DRAFT">Draft</strong> : <span data-status="PUBLISHED">Published</span>) },
   { header: 'Area', text: (d) => d.area.name },
   { header: 'Period', text: (d) => d.period.label },
   { header: 'Latest data', text: (d) => d.latestPeriodLabel ?? '' },
