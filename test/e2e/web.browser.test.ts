@@ -396,6 +396,41 @@ describe('the web view with a partner\'s API key', { skip: browserSkipReason() }
   });
 });
 
+describe('the web view on a server that answers only requests with a key (PUBLIC_READ=off)', { skip: browserSkipReason() }, () => {
+  let origin: string;
+  let stop: () => Promise<void>;
+  let tokens: Record<'viewer', string>;
+  let browser: Browser;
+  let watched: WatchedPage;
+
+  before(async () => {
+    ({ origin, stop, tokens } = await serveTestDatabase({ env: { PUBLIC_READ: 'off' }, keys: { viewer: { name: 'County analyst', role: 'VIEWER', areas: [] } } }));
+    browser = await launchBrowser();
+    watched = await browser.open(origin);
+  });
+  after(async () => {
+    await browser?.close();
+    await stop?.();
+  });
+
+  test('the list says a key is needed and links to where to give one; with it, the dashboards show', async () => {
+    const { page } = watched;
+    await page.goto(`${origin}/`);
+    const problem = page.getByRole('alert');
+    await problem.waitFor();
+    assert.match((await problem.textContent()) ?? '', /answers only requests with an API key.*Give an API key\./);
+    watched.expectProblems(/status of 401 \(Unauthorized\)/);
+    await problem.getByRole('link', { name: 'Give an API key' }).click();
+    await page.getByLabel('API key').fill(tokens.viewer);
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    assert.equal(await page.locator('[data-key-name]').textContent(), 'County analyst');
+    await page.getByRole('link', { name: 'See the dashboards it reads' }).click();
+    await page.locator('table.data-table tbody tr').first().waitFor();
+    assert.deepEqual((await tableCells(page, 'table.data-table')).slice(1).map((row) => row[6]), [SLUG]);
+    watched.assertClean();
+  });
+});
+
 describe('a page on another origin', { skip: browserSkipReason() }, () => {
   let api: RunningServer;
   let stop: () => Promise<void>;

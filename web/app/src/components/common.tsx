@@ -79,12 +79,27 @@ export function Problem({ children }: { children: ReactNode }) {
   return <p className="problem" role="alert">{children}</p>;
 }
 
+/**
+ * The API's errors in words; where it asks for a key (a server with PUBLIC_READ=off, or a key it
+ * no longer accepts), a link to the page that takes one.
+ */
+export function ApiProblem({ errors, before }: { errors: ApiError[]; before?: string }) {
+  if (errors.length === 0) return null;
+  const needsKey = errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+  return (
+    <Problem>
+      {before ? `${before} ` : null}{errors.map((e) => e.message).join(' ')}
+      {needsKey ? <> <Link href="/key">Give an API key</Link>.</> : null}
+    </Problem>
+  );
+}
+
 /** A page for an id the API does not know: what was asked for, the API's errors, and a way back. */
 export function NotFound({ what, id, errors }: { what: string; id: string; errors: ApiError[] }) {
   return (
     <>
       <h1>No such {what}</h1>
-      {errors.length > 0 ? <Problem>{errors.map((e) => e.message).join(' ')}</Problem> : null}
+      <ApiProblem errors={errors} />
       <p>There is no {what} <code>{id}</code>. <Link href="/">See every dashboard</Link>.</p>
     </>
   );

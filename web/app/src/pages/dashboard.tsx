@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { errorAt, useQuery, type ApiError, type QueryState } from '../api';
 import { CsvDownload, toCsv, type Column } from '../components/data-table';
-import { DirectionText, Judgement, Loading, NotFound, Problem, RagBadge, usePageTitle } from '../components/common';
+import { ApiProblem, DirectionText, Judgement, Loading, NotFound, Problem, RagBadge, usePageTitle } from '../components/common';
 import { DashboardDistrictsQuery, DashboardPeersQuery, DashboardTableQuery } from '../queries';
 import { OUTCOME_TEXT } from '../format';
 import type {
@@ -388,7 +388,7 @@ export function DashboardPage({ slug }: { slug: string }) {
         {dashboard.publishedAt ? <div><dt>Published</dt><dd>{new Date(dashboard.publishedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' })}</dd></div> : null}
         {dashboard.source ? <div className="no-print"><dt>Source</dt><dd><code>{dashboard.source}</code></dd></div> : null}
       </dl>
-      {table.errors.length > 0 ? <Problem>Some parts could not be computed: {table.errors.map((e) => e.message).join(' ')}</Problem> : null}
+      <ApiProblem errors={table.errors} before="Some parts could not be computed:" />
       <section className="narrative" aria-labelledby="narrative-heading">
         <h2 id="narrative-heading">What the data say</h2>
         {peers.status === 'done' && peers.data?.dashboard?.narrative

@@ -2,7 +2,7 @@
 import { Link } from 'wouter';
 import { useQuery } from '../api';
 import { DataTable, type Column } from '../components/data-table';
-import { Loading, Problem, usePageTitle } from '../components/common';
+import { ApiProblem, Loading, Problem, usePageTitle } from '../components/common';
 import { DashboardListQuery } from '../queries';
 import type { DashboardListQuery as Result } from '../gql/graphql';
 
@@ -33,7 +33,7 @@ export function HomePage() {
       {result.status === 'done' && result.data ? (
         <DataTable caption="Every dashboard, by id" columns={columns} rows={result.data.dashboards} rowKey={(d) => d.id} filename="dashboards.csv" />
       ) : null}
-      {result.status === 'done' && result.errors.length > 0 ? <Problem>{result.errors.map((e) => e.message).join(' ')}</Problem> : null}
+      {result.status === 'done' ? <ApiProblem errors={result.errors} /> : null}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import { errorAt, useQuery } from '../api';
 import { DataTable, type Column } from '../components/data-table';
-import { Loading, NotFound, Problem, usePageTitle } from '../components/common';
+import { ApiProblem, Loading, NotFound, Problem, usePageTitle } from '../components/common';
 import { IndicatorDistrictsQuery, IndicatorPageQuery, IndicatorPeersQuery } from '../queries';
 import type { IndicatorDistrictsQuery as DistrictsResult, IndicatorPageQuery as PageResult, IndicatorPeersQuery as PeersResult } from '../gql/graphql';
 import { OUTCOME_TEXT, formatNumber } from '../format';
@@ -170,7 +170,7 @@ export function IndicatorPage({ id }: { id: string }) {
     <article className="indicator">
       <p className="breadcrumb"><Link href="/">Dashboards</Link> › {indicator.name}</p>
       <h1>{indicator.name}{areaInfo ? <span className="subtitle">{areaInfo.name}</span> : null}</h1>
-      {result.errors.length > 0 ? <Problem>{result.errors.map((e) => e.message).join(' ')}</Problem> : null}
+      <ApiProblem errors={result.errors} />
       <dl className="facts">
         <div><dt>Id</dt><dd><code>{indicator.id}</code></dd></div>
         {areaInfo ? <div><dt>Area</dt><dd>{areaInfo.name} <span className="muted">({areaInfo.code})</span></dd></div> : null}
