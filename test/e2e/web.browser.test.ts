@@ -372,6 +372,18 @@ describe('the web view with a partner\'s API key', { skip: browserSkipReason() }
     assert.match((await first.locator('.value-cell').nth(1).textContent()) ?? '', /^45\.02\s*2014\s*Unpublished$/);
     assert.equal(await first.locator('[data-embargo]').getAttribute('data-embargo'), Q3);
     await watched.checkAndCapture(`web-draft-with-key-${kind}`);
+    // Wherever the figure travels, it says it is unpublished: the dashboard's CSV (named as a draft) and the indicator page's table and CSV.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.actions button.download').first().click()]);
+    assert.equal(download.suggestedFilename(), `${Q3}-draft.csv`);
+    const dashboardCsv = await downloadCsv(page, '.actions button.download');
+    assert.equal(dashboardCsv[1][dashboardCsv[0].indexOf('Unpublished')], `Unpublished: waits for ${Q3}`);
+    await first.locator('.indicator-name a').click();
+    await page.locator('figure[data-chart="series"] svg').waitFor();
+    const series = await tableCells(page, '.indicator-section .table-block >> nth=0 >> table');
+    const unpublished = series[0].indexOf('Unpublished');
+    assert.deepEqual(series.slice(1).filter((row) => row[unpublished] === 'Unpublished').map((row) => row[0]), ['2014'], 'only the Q3 figure is marked');
+    const seriesCsv = await downloadCsv(page, '.indicator-section .table-block >> nth=0 >> button.download');
+    assert.deepEqual(seriesCsv.filter((row) => row[unpublished] !== '').map((row) => row[unpublished]), ['Unpublished', `Unpublished: waits for ${Q3}`]);
 
     // The key is sent with every request; without it, the draft is gone on the next look.
     await page.getByRole('link', { name: 'API key in use' }).click();

@@ -116,7 +116,10 @@ export function useQuery<TResult, TVariables>(
     const controller = new AbortController();
     setState({ status: 'loading' });
     execute(document, JSON.parse(key) as TVariables, controller.signal, apiKey).then(
-      (result) => setState({ status: 'done', ...result }),
+      (result) => {
+        // An answer for variables or a key no longer wanted never replaces the newer request's state.
+        if (!controller.signal.aborted) setState({ status: 'done', ...result });
+      },
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
       },

@@ -141,6 +141,7 @@ export const IndicatorPageQuery = graphql(`
         denominator
         lowerCI95
         upperCI95
+        embargo
         period { id key label start end type }
       }
       recentTrend(area: $area) {
@@ -170,7 +171,7 @@ export const IndicatorDistrictsQuery = graphql(`
           outcome
           rank
           level
-          value { id value formatted lowerCI95 upperCI95 }
+          value { id value formatted lowerCI95 upperCI95 embargo }
           explanation
         }
       }
@@ -196,7 +197,7 @@ export const PeerFunnelFragment = graphql(`
       outcome
       rank
       level
-      value { id value formatted denominator }
+      value { id value formatted denominator embargo }
       benchmark { lowerLimit upperLimit }
       explanation
     }

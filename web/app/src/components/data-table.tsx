@@ -15,6 +15,25 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
+/**
+ * The column that marks figures supplied for a draft and not yet published (a key's view), in the
+ * table and its CSV; none at all when every figure shown is published.
+ */
+export function unpublishedColumn<Row>(rows: readonly Row[], embargoOf: (row: Row) => string | null | undefined): Column<Row>[] {
+  if (!rows.some((row) => embargoOf(row))) return [];
+  return [{
+    header: 'Unpublished',
+    text: (row) => {
+      const draft = embargoOf(row);
+      return draft ? `Unpublished: waits for ${draft}` : '';
+    },
+    cell: (row) => {
+      const draft = embargoOf(row);
+      return draft ? <span className="unpublished" data-embargo={draft}>Unpublished</span> : null;
+    },
+  }];
+}
+
 export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
   return stringify([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => c.text(row)))], { record_delimiter: '\r\n' });
 }

@@ -171,7 +171,7 @@ export type IndicatorPageQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorPageQuery = { indicator: { id: string, name: string, unit: string | null, valueType: ValueType, polarity: Polarity, decimals: number, definition: string | null, publisher: string | null, value: { id: string, area: { id: string, code: string, name: string, type: AreaType }, period: { id: string, label: string } } | null, series: Array<{ id: string, value: number | null, formatted: string, numerator: number | null, denominator: number | null, lowerCI95: number | null, upperCI95: number | null, period: { id: string, key: string, label: string, start: string, end: string, type: PeriodType } }>, recentTrend: { label: string, direction: Direction, significant: boolean, explanation: string, method: string, points: Array<{ id: string, period: { id: string, key: string } }> } | null } | null };
+export type IndicatorPageQuery = { indicator: { id: string, name: string, unit: string | null, valueType: ValueType, polarity: Polarity, decimals: number, definition: string | null, publisher: string | null, value: { id: string, area: { id: string, code: string, name: string, type: AreaType }, period: { id: string, label: string } } | null, series: Array<{ id: string, value: number | null, formatted: string, numerator: number | null, denominator: number | null, lowerCI95: number | null, upperCI95: number | null, embargo: string | null, period: { id: string, key: string, label: string, start: string, end: string, type: PeriodType } }>, recentTrend: { label: string, direction: Direction, significant: boolean, explanation: string, method: string, points: Array<{ id: string, period: { id: string, key: string } }> } | null } | null };
 
 export type IndicatorDistrictsQueryVariables = Exact<{
   id: string | number;
@@ -179,9 +179,9 @@ export type IndicatorDistrictsQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorDistrictsQuery = { indicator: { id: string, districtComparison: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, area: { id: string, code: string, name: string } | null }, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, lowerCI95: number | null, upperCI95: number | null } | null }> } | null } | null };
+export type IndicatorDistrictsQuery = { indicator: { id: string, districtComparison: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, area: { id: string, code: string, name: string } | null }, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, lowerCI95: number | null, upperCI95: number | null, embargo: string | null } | null }> } | null } | null };
 
-export type PeerFunnelFragment = { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> };
+export type PeerFunnelFragment = { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null, embargo: string | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> };
 
 export type IndicatorPeersQueryVariables = Exact<{
   id: string | number;
@@ -189,7 +189,7 @@ export type IndicatorPeersQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorPeersQuery = { indicator: { id: string, countyComparison: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> } | null, chanceOnly: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> } | null } | null };
+export type IndicatorPeersQuery = { indicator: { id: string, countyComparison: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null, embargo: string | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> } | null, chanceOnly: { explanation: string, method: string, period: { id: string, label: string }, benchmark: { label: string, value: number | null, group: { id: string, name: string } | null }, subject: { area: { id: string, code: string } } | null, overdispersion: { method: OverdispersionMethod, adjusted: boolean, explanation: string } | null, funnelLimits: Array<{ denominator: number, lower95: number, upper95: number, lower998: number, upper998: number }> | null, members: Array<{ outcome: ComparisonOutcome, rank: number | null, level: number | null, explanation: string, area: { id: string, code: string, name: string }, value: { id: string, value: number | null, formatted: string, denominator: number | null, embargo: string | null } | null, benchmark: { lowerLimit: number | null, upperLimit: number | null } }> } | null } | null };
 
 export type WebViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -262,6 +262,7 @@ export const PeerFunnelFragmentDoc = new TypedDocumentString(`
       value
       formatted
       denominator
+      embargo
     }
     benchmark {
       lowerLimit
@@ -511,6 +512,7 @@ export const IndicatorPageDocument = new TypedDocumentString(`
       denominator
       lowerCI95
       upperCI95
+      embargo
       period {
         id
         key
@@ -572,6 +574,7 @@ export const IndicatorDistrictsDocument = new TypedDocumentString(`
           formatted
           lowerCI95
           upperCI95
+          embargo
         }
         explanation
       }
@@ -638,6 +641,7 @@ export const IndicatorPeersDocument = new TypedDocumentString(`
       value
       formatted
       denominator
+      embargo
     }
     benchmark {
       lowerLimit

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { errorAt, useQuery, type ApiError, type QueryState } from '../api';
-import { CsvDownload, toCsv, type Column } from '../components/data-table';
+import { CsvDownload, toCsv, unpublishedColumn, type Column } from '../components/data-table';
 import { ApiProblem, DirectionText, Judgement, Loading, NotFound, Problem, RagBadge, usePageTitle } from '../components/common';
 import { DashboardDistrictsQuery, DashboardPeersQuery, DashboardTableQuery } from '../queries';
 import { OUTCOME_TEXT } from '../format';
@@ -196,7 +196,7 @@ function FlagCell({ cell }: { cell: Cell<FlagResult> }) {
   );
 }
 
-function csvColumns(dashboard: Dashboard): Column<Row>[] {
+function csvColumns(dashboard: Dashboard, rows: readonly Row[]): Column<Row>[] {
   return [
     { header: 'Outcome', text: (r) => `${r.outcome.position}. ${r.outcome.title}` },
     { header: 'Benefit', text: (r) => r.outcome.benefit ?? '' },
@@ -209,6 +209,8 @@ function csvColumns(dashboard: Dashboard): Column<Row>[] {
     { header: 'Previous Year period', text: (r) => r.supporting.previousValue?.periodLabel ?? '' },
     { header: `Latest Data (${dashboard.latestPeriodLabel ?? dashboard.latestPeriod?.label ?? ''})`, text: (r) => valueText(r.supporting.latestValue) },
     { header: 'Latest Data period', text: (r) => r.supporting.latestValue?.periodLabel ?? '' },
+    // A draft's figures not yet published (a key's view); no such column for a published dashboard.
+    ...unpublishedColumn(rows, (r) => r.supporting.latestValue?.embargo ?? r.supporting.previousValue?.embargo),
     { header: 'Notes', text: (r) => [r.supporting.note, r.supporting.previousValue?.note, r.supporting.latestValue?.note].filter(Boolean).join(' ') },
     { header: 'Current Direction of Travel (published)', text: (r) => r.outcome.reported?.arrow ?? '' },
     { header: 'Direction of travel (computed, outcome)', text: (r) => r.outcome.directionOfTravel?.direction ?? '' },
@@ -396,7 +398,7 @@ export function DashboardPage({ slug }: { slug: string }) {
           : peers.status === 'loading' ? <p className="loading" role="status">Writing the summary…</p> : <p className="reason">No summary: {peers.status === 'failed' ? peers.message : peers.errors.map((e) => e.message).join(' ')}</p>}
       </section>
       <div className="actions no-print">
-        <CsvDownload csv={() => toCsv(csvColumns(dashboard), rows)} filename={`${dashboard.slug}.csv`} label="the dashboard" />
+        <CsvDownload csv={() => toCsv(csvColumns(dashboard, rows), rows)} filename={`${dashboard.slug}${dashboard.status === 'DRAFT' ? '-draft' : ''}.csv`} label="the dashboard" />
         <button type="button" onClick={() => window.print()}>Print (A4 landscape)</button>
         {comparing ? <span role="status" className="muted">Filling in the comparison columns…</span> : null}
       </div>

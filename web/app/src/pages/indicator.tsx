@@ -6,7 +6,7 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import { errorAt, useQuery } from '../api';
-import { DataTable, type Column } from '../components/data-table';
+import { DataTable, unpublishedColumn, type Column } from '../components/data-table';
 import { ApiProblem, Loading, NotFound, Problem, usePageTitle } from '../components/common';
 import { IndicatorDistrictsQuery, IndicatorPageQuery, IndicatorPeersQuery } from '../queries';
 import type { IndicatorDistrictsQuery as DistrictsResult, IndicatorPageQuery as PageResult, IndicatorPeersQuery as PeersResult } from '../gql/graphql';
@@ -98,7 +98,7 @@ function Districts({ indicator, area }: { indicator: Indicator; area: string | u
       ) : null}
       <DataTable
         caption={`Districts against ${comparison.benchmark.label}, ${comparison.period.label}, best first`}
-        columns={districtColumns(indicator)}
+        columns={[...districtColumns(indicator), ...unpublishedColumn(comparison.members, (m) => m.value?.embargo)]}
         rows={comparison.members}
         rowKey={(m) => m.area.code}
         filename={`${indicator.id.replaceAll('/', '_')}_districts_${comparison.period.id.replace('/', '_')}.csv`}
@@ -141,7 +141,7 @@ function Peers({ indicator, area }: { indicator: Indicator; area: string | undef
       ) : null}
       <DataTable
         caption={`${shown.benchmark.group?.name ?? shown.benchmark.label}, ${shown.period.label}, best first${limits === 'chance' ? ', by chance alone' : ''}`}
-        columns={peerColumns(indicator)}
+        columns={[...peerColumns(indicator), ...unpublishedColumn(shown.members, (m) => m.value?.embargo)]}
         rows={shown.members}
         rowKey={(m) => m.area.code}
         filename={`${indicator.id.replaceAll('/', '_')}_peers_${shown.period.id.replace('/', '_')}${limits === 'chance' ? '_chance-only' : ''}.csv`}
@@ -193,7 +193,7 @@ export function IndicatorPage({ id }: { id: string }) {
         ) : <p className="reason">No values for this area.</p>}
         <DataTable
           caption={`${indicator.name}${areaInfo ? `, ${areaInfo.name}` : ''}, oldest first`}
-          columns={seriesColumns(indicator)}
+          columns={[...seriesColumns(indicator), ...unpublishedColumn(indicator.series, (p) => p.embargo)]}
           rows={indicator.series}
           rowKey={(p) => p.id}
           filename={`${indicator.id.replaceAll('/', '_')}_${areaCode ?? 'series'}.csv`}

@@ -71,7 +71,8 @@ export function KeyPage() {
       ) : (
         <form onSubmit={useKey} className="key-form" aria-describedby="key-help">
           <label htmlFor="api-key">API key</label>
-          <input id="api-key" name="api-key" type="password" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          {/* Text masked by CSS, not type="password": browsers offer to save a password field for good, and the key is for this tab only. */}
+          <input id="api-key" name="api-key" type="text" className="secret" autoComplete="off" autoCapitalize="off" spellCheck={false} value={text} onChange={(e) => setText(e.currentTarget.value)} />
           <button type="submit" className="download" disabled={checking}>{checking ? 'Checking…' : 'Use this key'}</button>
           <p id="key-help" className="muted">
             Keys are made by the board's administrator (<code>npm run keys -- create</code>). This page keeps the key in this
