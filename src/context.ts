@@ -32,8 +32,12 @@ export function createContext(
   reloadReference: () => Promise<ReferenceData> = () => ReferenceData.load(dataSource),
 ): Context {
   const access = caller.kind === 'key' ? writeAccess(caller, reference.geography) : null;
-  return { dataSource, config, caller, access, reloadReference, ...createRequestServices(dataSource, reference, access?.unpublishedSeen ?? 'none') };
+  return { dataSource, config, caller, access, reloadReference, ...servicesFor(dataSource, reference, access) };
 }
+
+/** The request's services for its reference data, seeing the unpublished values its key reads (none without one). */
+const servicesFor = (dataSource: DataSource, reference: ReferenceData, access: WriteAccess | null): RequestServices =>
+  createRequestServices(dataSource, reference, access?.unpublishedSeen ?? 'none');
 
 /**
  * After a mutation has written: the rest of the request (its payload's fields) reads the data as
@@ -50,7 +54,7 @@ export async function refreshAfterWrite(context: Context): Promise<void> {
     console.warn(`A write committed, but the reference data could not be read again for its answer: ${error instanceof Error ? error.message : error}`);
     return;
   }
-  Object.assign(context, createRequestServices(context.dataSource, reference, context.access?.unpublishedSeen ?? 'none'));
+  Object.assign(context, servicesFor(context.dataSource, reference, context.access));
 }
 
 /** A context outside a server (tests, scripts): reads the data version and the reference data afresh. */

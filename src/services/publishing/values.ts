@@ -130,7 +130,7 @@ async function write(
       periodKey: In([...new Set(values.map((v) => v.period.key))]),
     },
   });
-  const byKey = new Map(existing.map((o) => [`${o.indicatorId}|${o.areaCode}|${o.periodKey}`, o]));
+  const byKey = new Map(existing.map((o) => [cellKey(o.indicatorId, o.areaCode, o.periodKey), o]));
   // A value for a draft's cell stays unpublished until the draft is (a correction's cell is published).
   const embargoOf = action === 'setValues' ? await embargoes(manager, values.map((v) => v.indicatorId)) : () => null;
   const at = new Date();
@@ -139,8 +139,7 @@ async function write(
   const stored: Observation[] = [];
   const audit = [];
   for (const value of values) {
-    const key = `${value.indicatorId}|${value.areaCode}|${value.period.key}`;
-    const before = byKey.get(key);
+    const before = byKey.get(cellKey(value.indicatorId, value.areaCode, value.period.key));
     const beforeSnapshot = snapshot(before);
     const observation = Object.assign(before ?? new Observation(), {
       indicatorId: value.indicatorId,

@@ -104,3 +104,12 @@ export function NotFound({ what, id, errors }: { what: string; id: string; error
     </>
   );
 }
+
+/** The mark of a figure supplied for a draft and not yet published (a key's view). */
+export function UnpublishedMark({ draft }: { draft: string }) {
+  return (
+    <span className="unpublished" data-embargo={draft} title="Supplied for a draft: seen only with a key that reads this area until the draft is published">
+      Unpublished
+    </span>
+  );
+}

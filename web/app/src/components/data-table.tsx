@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { UnpublishedMark } from './common';
 
 export interface Column<Row> {
   header: string;
@@ -29,7 +30,7 @@ export function unpublishedColumn<Row>(rows: readonly Row[], embargoOf: (row: Ro
     },
     cell: (row) => {
       const draft = embargoOf(row);
-      return draft ? <span className="unpublished" data-embargo={draft}>Unpublished</span> : null;
+      return draft ? <UnpublishedMark draft={draft} /> : null;
     },
   }];
 }

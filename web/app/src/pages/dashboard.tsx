@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { errorAt, useQuery, type ApiError, type QueryState } from '../api';
 import { CsvDownload, toCsv, unpublishedColumn, type Column } from '../components/data-table';
-import { ApiProblem, DirectionText, Judgement, Loading, NotFound, Problem, RagBadge, usePageTitle } from '../components/common';
+import { ApiProblem, DirectionText, Judgement, Loading, NotFound, Problem, RagBadge, UnpublishedMark, usePageTitle } from '../components/common';
 import { DashboardDistrictsQuery, DashboardPeersQuery, DashboardTableQuery } from '../queries';
 import { OUTCOME_TEXT } from '../format';
 import type {
@@ -100,7 +100,7 @@ function ValueCell({ value, notes }: { value: Value; notes: Notes }) {
     <div className="value-cell">
       <span className="value">{value.formatted}</span><NoteRef notes={notes} text={value.note} />{' '}
       <span className="period">{value.periodLabel}</span>
-      {value.embargo ? <span className="unpublished" data-embargo={value.embargo} title="Supplied for a draft: seen only with a key that reads this area until the draft is published"> Unpublished</span> : null}
+      {value.embargo ? <> <UnpublishedMark draft={value.embargo} /></> : null}
     </div>
   );
 }
